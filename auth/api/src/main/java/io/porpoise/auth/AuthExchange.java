@@ -1,0 +1,32 @@
+package io.porpoise.auth;
+
+import java.security.KeyPair;
+import java.util.Optional;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** One connection's authentication in progress, as the server shows it to a plugin. */
+@ProviderType
+public interface AuthExchange {
+    /** The 20-byte scramble sent with this plugin (a fresh one after an auth switch). */
+    byte[] scramble();
+
+    /** The user name the client sent. */
+    String user();
+
+    /** The client host as matched ({@code localhost} for loopback). */
+    String clientHost();
+
+    /** The matched account; empty when none matches (the plugin must then reject). */
+    Optional<Account> account();
+
+    /** Whether the connection runs over TLS. */
+    boolean isSecureTransport();
+
+    /** The server's RSA key pair for password exchange without TLS. */
+    KeyPair rsaKeyPair();
+
+    /** Plugin-private state for this exchange (null at the start). */
+    Object pluginState();
+
+    void pluginState(Object state);
+}

@@ -1,0 +1,115 @@
+package io.porpoise.auth.cachingsha2;
+
+import io.porpoise.auth.Account;
+import io.porpoise.auth.AuthExchange;
+import io.porpoise.auth.AuthPlugin;
+import io.porpoise.auth.AuthStep;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code caching_sha2_password}. Fast path: the client sends
+ * {@code SHA256(pw) XOR SHA256(SHA256(SHA256(pw)) + scramble)}; when this server has the
+ * account's {@code SHA256(SHA256(pw))} in its in-memory cache it answers {@code 0x03} and OK,
+ * otherwise {@code 0x04} (perform full authentication): the client then sends the password in
+ * clear over TLS, or RSA-OAEP encrypted without TLS, asking for the public key first with
+ * {@code 0x02} if it has none. A successful full authentication fills the cache. The cache key
+ * includes the stored hash, so a changed password never hits an old entry.
+ *
+ * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_caching_sha2_authentication_exchanges.html">caching_sha2_password exchanges</a>
+ */
+@Component(service = AuthPlugin.class, property = AuthPlugin.NAME_PROPERTY + "=" + CachingSha2PasswordPlugin.NAME)
+public final class CachingSha2PasswordPlugin implements AuthPlugin {
+    public static final String NAME = "caching_sha2_password";
+    static final byte FAST_AUTH_SUCCESS = 0x03;
+    static final byte PERFORM_FULL_AUTHENTICATION = 0x04;
+    static final byte REQUEST_PUBLIC_KEY = 0x02;
+
+    /** Exchange state after 0x04 was sent. */
+    private static final Object FULL_AUTHENTICATION = new Object();
+
+    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public AuthStep step(AuthExchange exchange, byte[] data) {
+        Account account = exchange.account().orElse(null);
+        if (exchange.pluginState() == FULL_AUTHENTICATION) {
+            return fullAuthentication(exchange, account, data);
+        }
+        if (data.length == 0) {
+            return account != null && account.authenticationString().isEmpty()
+                    ? AuthStep.accept() : AuthStep.reject(account == null ? "unknown user" : "empty password given");
+        }
+        if (data.length != Sha2.LENGTH) {
+            return AuthStep.reject("fast-auth response of " + data.length + " bytes");
+        }
+        byte[] cached = account == null ? null : cache.get(cacheKey(account));
+        if (cached != null && Sha2.verifyScramble(exchange.scramble(), cached, data)) {
+            return AuthStep.acceptAfter(new byte[] {FAST_AUTH_SUCCESS});
+        }
+        exchange.pluginState(FULL_AUTHENTICATION);
+        return AuthStep.moreData(new byte[] {PERFORM_FULL_AUTHENTICATION});
+    }
+
+    private AuthStep fullAuthentication(AuthExchange exchange, Account account, byte[] data) {
+        byte[] password;
+        if (exchange.isSecureTransport()) {
+            password = stripNul(data);
+        } else if (data.length == 1 && data[0] == REQUEST_PUBLIC_KEY) {
+            return AuthStep.moreData(RsaPasswords.publicKeyPem(exchange.rsaKeyPair()));
+        } else {
+            byte[] decrypted = RsaPasswords.decrypt(exchange.rsaKeyPair(), data, exchange.scramble());
+            if (decrypted == null) {
+                return AuthStep.reject("RSA decryption failed");
+            }
+            password = stripNul(decrypted);
+        }
+        try {
+            if (account == null) {
+                PasswordHash.verify("", password);
+                return AuthStep.reject("unknown user");
+            }
+            if (!PasswordHash.verify(account.authenticationString(), password)) {
+                return AuthStep.reject("wrong password");
+            }
+            cache.put(cacheKey(account), Sha2.doubleHash(password));
+            return AuthStep.accept();
+        } finally {
+            Arrays.fill(password, (byte) 0);
+        }
+    }
+
+    @Override
+    public String hashPassword(String clearPassword) {
+        return PasswordHash.hash(clearPassword);
+    }
+
+    private static String cacheKey(Account a) {
+        return a.user() + '\0' + a.host() + '\0' + a.authenticationString();
+    }
+
+    private static byte[] stripNul(byte[] data) {
+        int end = data.length;
+        while (end > 0 && data[end - 1] == 0) {
+            end--;
+        }
+        return Arrays.copyOf(data, end);
+    }
+
+    /** Only for tests: whether an account's entry is cached. */
+    boolean isCached(Account a) {
+        return cache.containsKey(cacheKey(a));
+    }
+
+    static boolean constantTimeEquals(byte[] a, byte[] b) {
+        return MessageDigest.isEqual(a, b);
+    }
+}

@@ -1,0 +1,62 @@
+package io.porpoise.backend;
+
+import org.osgi.annotation.versioning.ConsumerType;
+
+/**
+ * One client connection's view of a backend.
+ *
+ * <p>Threading: the server calls a session from one thread at a time (calls are serialized per
+ * connection, different connections run concurrently) and never from a network event loop, so
+ * methods may block. {@link #cancel()} is the exception: it comes from another thread
+ * ({@code KILL QUERY}).
+ *
+ * <p>SQL arrives as a {@code String} already decoded from the client's character set.
+ */
+@ConsumerType
+public interface BackendSession extends AutoCloseable {
+
+    /**
+     * Runs one SQL statement and completes {@code sink} exactly once: with an update result,
+     * an error, or a result set. Throwing a {@link BackendException} instead is the same as
+     * completing with that error (also after rows were sent: the result set then ends in ERR).
+     */
+    void query(String sql, ResultSink sink) throws BackendException;
+
+    /** Makes {@code schema} the current database ({@code USE}, COM_INIT_DB). */
+    default void useSchema(String schema) throws BackendException {
+        throw new BackendException(1049, "42000", "Unknown database '" + schema + "'");
+    }
+
+    /** The current database, or null when none is selected ({@code DATABASE()}). */
+    default String currentSchema() {
+        return null;
+    }
+
+    /** Whether a transaction is open (drives SERVER_STATUS_IN_TRANS). */
+    default boolean inTransaction() {
+        return false;
+    }
+
+    /** {@code SET autocommit}: turning it on commits an open transaction, as MySQL does. */
+    default void setAutocommit(boolean autocommit) throws BackendException {
+        if (!autocommit) {
+            throw new BackendException(1235, "42000", "This version of MySQL doesn't yet support 'autocommit=0 on this backend'");
+        }
+    }
+
+    /** COM_RESET_CONNECTION / COM_CHANGE_USER: roll back and forget session state. */
+    default void reset() throws BackendException {
+    }
+
+    /**
+     * Interrupts the statement running in this session, if any ({@code KILL QUERY}); called
+     * from another thread. The interrupted call completes with ER_QUERY_INTERRUPTED (1317/70100).
+     */
+    default void cancel() {
+    }
+
+    /** The connection is gone: roll back and release everything. Never throws. */
+    @Override
+    default void close() {
+    }
+}

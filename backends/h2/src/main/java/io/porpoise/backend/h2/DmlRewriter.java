@@ -1,0 +1,67 @@
+package io.porpoise.backend.h2;
+
+import java.util.List;
+
+/**
+ * Rewrites the MySQL spellings H2's MySQL mode does not accept in ordinary statements:
+ * {@code information_schema.} in any case points at the MySQL-shaped views, {@code IF(c, a, b)}
+ * becomes H2's CASEWHEN, {@code CAST(x AS SIGNED|UNSIGNED [INTEGER])} and {@code AS CHAR)} get
+ * H2 types, and {@code DATABASE()}/{@code SCHEMA()}/{@code LAST_INSERT_ID()} take the session's
+ * values (H2's differ: its DATABASE() is the catalog, its LAST_INSERT_ID() the last id of a
+ * multi-row insert where MySQL reports the first).
+ */
+final class DmlRewriter {
+    private DmlRewriter() {
+    }
+
+    private static int nextSig(List<Token> t, int i) {
+        int j = i + 1;
+        while (j < t.size() && t.get(j).isSpace()) {
+            j++;
+        }
+        return j;
+    }
+
+    private static int prevSig(List<Token> t, int i) {
+        int j = i - 1;
+        while (j >= 0 && t.get(j).isSpace()) {
+            j--;
+        }
+        return j;
+    }
+
+    private static Token at(List<Token> t, int i) {
+        return i >= 0 && i < t.size() ? t.get(i) : Token.of(Token.Kind.SYMBOL, "");
+    }
+
+    static String rewrite(List<Token> t, String schema, long lastInsertId) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < t.size(); i++) {
+            Token tok = t.get(i);
+            int n = nextSig(t, i);
+            Token next = at(t, n);
+            if (tok.isIdentifier() && tok.value().equalsIgnoreCase(Catalog.INFO) && next.isSymbol(".")) {
+                sb.append(Token.quoteIdentifier(Catalog.INFO));
+            } else if (tok.is("IF") && next.isSymbol("(")) {
+                sb.append("CASEWHEN");
+            } else if ((tok.is("SIGNED") || tok.is("UNSIGNED")) && (at(t, prevSig(t, i)).is("AS") || at(t, prevSig(t, i)).isSymbol(","))) {
+                sb.append(tok.is("SIGNED") ? "BIGINT" : "NUMERIC(20)");
+                if (next.is("INTEGER") || next.is("INT")) {
+                    i = n;
+                }
+            } else if (tok.is("CHAR") && at(t, prevSig(t, i)).is("AS") && next.isSymbol(")")) {
+                sb.append("VARCHAR");
+            } else if ((tok.is("DATABASE") || tok.is("SCHEMA") || tok.is("LAST_INSERT_ID")) && next.isSymbol("(") && at(t, nextSig(t, n)).isSymbol(")")) {
+                if (tok.is("LAST_INSERT_ID")) {
+                    sb.append("CAST(").append(lastInsertId).append(" AS BIGINT)");
+                } else {
+                    sb.append(schema == null ? "CAST(NULL AS VARCHAR)" : Token.quoteString(schema));
+                }
+                i = nextSig(t, n);
+            } else {
+                sb.append(tok.toH2());
+            }
+        }
+        return sb.toString().trim();
+    }
+}

@@ -1,0 +1,6 @@
+/** MySQL collations (id, charset, name) and the Java charsets that convert them. */
+module io.porpoise.charset {
+    requires static osgi.annotation;
+
+    exports io.porpoise.charset;
+}

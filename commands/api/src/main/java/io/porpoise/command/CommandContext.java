@@ -1,0 +1,47 @@
+package io.porpoise.command;
+
+import io.porpoise.backend.BackendException;
+import io.porpoise.backend.ResultSink;
+import io.porpoise.backend.UpdateResult;
+import io.porpoise.wire.ServerError;
+import java.util.List;
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * What a command runs against: the session and the single response it owes the client.
+ * Exactly one of the answering methods completes a command; a command that ends without an
+ * answer (and without {@link #noResponse()}) is answered with ER_UNKNOWN_ERROR by the server.
+ */
+@ProviderType
+public interface CommandContext {
+
+    SessionContext session();
+
+    /**
+     * A sink for a statement's outcome: OK, ERR or a result set, written with the connection's
+     * capabilities (EOF or OK terminators), charsets and status flags.
+     */
+    ResultSink resultSink();
+
+    /** OK with no affected rows. */
+    default void ok() {
+        ok(UpdateResult.EMPTY);
+    }
+
+    void ok(UpdateResult result);
+
+    /** ERR from MySQL's error table. */
+    void error(ServerError error, Object... args);
+
+    /** ERR from a backend error. */
+    void error(BackendException error);
+
+    /** The command deliberately has no response (COM_QUIT, COM_STMT_CLOSE, ...). */
+    void noResponse();
+
+    /** Close the connection once the response (if any) is written. */
+    void closeConnection();
+
+    /** The query interceptors in ranking order, for COM_QUERY. */
+    List<QueryInterceptor> queryInterceptors();
+}

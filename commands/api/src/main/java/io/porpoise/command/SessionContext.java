@@ -1,0 +1,57 @@
+package io.porpoise.command;
+
+import io.porpoise.backend.BackendException;
+import io.porpoise.backend.BackendSession;
+import io.porpoise.charset.Collation;
+import io.porpoise.wire.Capabilities;
+import java.nio.charset.Charset;
+import org.osgi.annotation.versioning.ProviderType;
+
+/** A connection's session as commands and interceptors see it. */
+@ProviderType
+public interface SessionContext {
+
+    /** Server-wide unique, never reused while the server runs. */
+    long connectionId();
+
+    /** The authenticated user. */
+    String user();
+
+    /** The client host as matched ({@code localhost} for loopback). */
+    String host();
+
+    /** The account the login matched, as {@code user@host} pattern (CURRENT_USER()). */
+    String accountName();
+
+    /** Capabilities both sides agreed on. */
+    Capabilities capabilities();
+
+    BackendSession backend();
+
+    SystemVariables globalVariables();
+
+    SessionVariables variables();
+
+    /** Charset of {@code character_set_client}: how query text is decoded. */
+    Charset clientCharset();
+
+    /** The collation result text is sent in, or null for {@code character_set_results = NULL}. */
+    Collation resultsCollation();
+
+    /** The current database (DATABASE()), or null. */
+    default String currentSchema() {
+        return backend().currentSchema();
+    }
+
+    /** Switches database through the backend (USE, COM_INIT_DB). */
+    void useSchema(String schema) throws BackendException;
+
+    /** User-defined variables ({@code @name}); names are case-insensitive, stored lower-case. */
+    java.util.Map<String, Object> userVariables();
+
+    /** Warnings of the previous statement (SHOW WARNINGS, @@warning_count). */
+    int lastWarningCount();
+
+    /** The server version string (VERSION()). */
+    String serverVersion();
+}

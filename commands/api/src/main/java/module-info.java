@@ -1,0 +1,9 @@
+/** Command SPI: COM_ handlers, their context, query interceptors and system variables. */
+module io.porpoise.command {
+    requires transitive io.porpoise.wire;
+    requires transitive io.porpoise.backend;
+    requires transitive io.porpoise.charset;
+    requires static osgi.annotation;
+
+    exports io.porpoise.command;
+}

@@ -1,0 +1,90 @@
+package io.porpoise.command.statements;
+
+import io.porpoise.backend.BackendException;
+import io.porpoise.backend.Column;
+import io.porpoise.backend.RowWriter;
+import io.porpoise.command.CommandContext;
+import io.porpoise.command.QueryInterceptor;
+import java.util.ArrayList;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Answers {@code SELECT} statements without a table whose items are all system variables,
+ * literals, user variables or session functions: the start-up chatter of connectors
+ * ({@code SELECT @@session.auto_increment_increment AS auto_increment_increment, ...},
+ * {@code select @@version_comment limit 1}, {@code SELECT DATABASE()}). Anything else goes on
+ * to the backend. Column names are the expressions as written, or their aliases.
+ */
+@Component(service = QueryInterceptor.class)
+public final class SelectVariablesInterceptor implements QueryInterceptor {
+
+    @Override
+    public String name() {
+        return "select-variables";
+    }
+
+    @Override
+    public int ranking() {
+        return 100;
+    }
+
+    @Override
+    public boolean intercept(String sql, CommandContext context) throws BackendException {
+        Tokens t = Tokens.of(sql);
+        if (t == null || !t.acceptWord("SELECT")) {
+            return false;
+        }
+        List<Column> columns = new ArrayList<>();
+        List<Object> values = new ArrayList<>();
+        do {
+            Token first = t.peek();
+            Object value = Expressions.evaluate(t, context.session());
+            if (value == Expressions.UNSUPPORTED) {
+                return false;
+            }
+            int end = t.peek().start();
+            String name = sql.substring(first.start(), end).trim();
+            if (first.kind() == Token.Kind.STRING) {
+                name = first.text();
+            }
+            if (t.acceptWord("AS") || t.peek().isName() && !isClauseWord(t.peek()) || t.peek().kind() == Token.Kind.STRING) {
+                Token alias = t.next();
+                if (!alias.isName() && alias.kind() != Token.Kind.STRING) {
+                    return false;
+                }
+                name = alias.text();
+            }
+            columns.add(Results.columnFor(name, value));
+            values.add(value);
+        } while (t.acceptSymbol(","));
+        long limit = Long.MAX_VALUE;
+        if (t.acceptWord("FROM") && !t.acceptWord("DUAL")) {
+            return false;
+        }
+        if (t.acceptWord("LIMIT")) {
+            Token n = t.next();
+            if (n.kind() != Token.Kind.NUMBER) {
+                return false;
+            }
+            limit = Long.parseLong(n.text());
+            if (t.acceptSymbol(",")) {
+                return false;
+            }
+        }
+        if (!t.atEnd()) {
+            return false;
+        }
+        RowWriter rows = context.resultSink().columns(columns);
+        if (limit > 0) {
+            rows.row(values.toArray());
+        }
+        rows.finish();
+        return true;
+    }
+
+    private static boolean isClauseWord(Token t) {
+        return t.isWord("FROM") || t.isWord("LIMIT") || t.isWord("WHERE") || t.isWord("INTO") || t.isWord("UNION")
+                || t.isWord("ORDER") || t.isWord("GROUP") || t.isWord("HAVING") || t.isWord("FOR");
+    }
+}

@@ -1,0 +1,119 @@
+package io.porpoise.command.statements;
+
+import io.porpoise.backend.RowWriter;
+import io.porpoise.command.CommandContext;
+import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionContext;
+import io.porpoise.command.SystemVariable;
+import io.porpoise.command.VariableScope;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code SHOW [GLOBAL|SESSION] VARIABLES [LIKE 'pattern' | WHERE Variable_name = 'x' | IN (...)
+ * | LIKE ... [OR ...]]}: the system variable registry in MySQL's two-column shape.
+ */
+@Component(service = QueryInterceptor.class)
+public final class ShowVariablesInterceptor implements QueryInterceptor {
+
+    @Override
+    public String name() {
+        return "show-variables";
+    }
+
+    @Override
+    public int ranking() {
+        return 100;
+    }
+
+    @Override
+    public boolean intercept(String sql, CommandContext context) {
+        Tokens t = Tokens.of(sql);
+        if (t == null || !t.acceptWord("SHOW")) {
+            return false;
+        }
+        boolean global = t.acceptWord("GLOBAL");
+        if (!global) {
+            boolean ignored = t.acceptWord("SESSION") || t.acceptWord("LOCAL");
+        }
+        if (!t.acceptWord("VARIABLES")) {
+            return false;
+        }
+        Predicate<String> filter = name -> true;
+        if (t.acceptWord("LIKE")) {
+            Token p = t.next();
+            if (p.kind() != Token.Kind.STRING) {
+                return false;
+            }
+            filter = name -> Results.like(name, p.text());
+        } else if (t.acceptWord("WHERE")) {
+            filter = where(t);
+            if (filter == null) {
+                return false;
+            }
+        }
+        if (!t.atEnd()) {
+            return false;
+        }
+        SessionContext s = context.session();
+        List<Object[]> rows = new ArrayList<>();
+        for (SystemVariable v : s.globalVariables().definitions()) {
+            if (!filter.test(v.name()) || global && v.scope() == VariableScope.SESSION) {
+                continue;
+            }
+            Object value = global || v.scope() == VariableScope.GLOBAL ? s.globalVariables().global(v.name()) : s.variables().get(v.name());
+            String shown = v.showValue(value);
+            rows.add(new Object[] {v.name(), shown == null ? "" : shown});
+        }
+        RowWriter out = context.resultSink().columns(List.of(Results.text("Variable_name", 64), Results.text("Value", 1024)));
+        for (Object[] r : rows) {
+            out.row(r);
+        }
+        out.finish();
+        return true;
+    }
+
+    /** {@code Variable_name = 'x' | LIKE 'p' | IN ('a', ...)}, joined with OR. */
+    private static Predicate<String> where(Tokens t) {
+        Predicate<String> result = null;
+        do {
+            Token col = t.next();
+            if (!col.isName() || !col.text().equalsIgnoreCase("Variable_name")) {
+                return null;
+            }
+            Predicate<String> p;
+            if (t.acceptSymbol("=")) {
+                Token v = t.next();
+                if (v.kind() != Token.Kind.STRING) {
+                    return null;
+                }
+                p = name -> name.equalsIgnoreCase(v.text());
+            } else if (t.acceptWord("LIKE")) {
+                Token v = t.next();
+                if (v.kind() != Token.Kind.STRING) {
+                    return null;
+                }
+                p = name -> Results.like(name, v.text());
+            } else if (t.acceptWord("IN") && t.acceptSymbol("(")) {
+                List<String> names = new ArrayList<>();
+                do {
+                    Token v = t.next();
+                    if (v.kind() != Token.Kind.STRING) {
+                        return null;
+                    }
+                    names.add(v.text());
+                } while (t.acceptSymbol(","));
+                if (!t.acceptSymbol(")")) {
+                    return null;
+                }
+                p = name -> names.stream().anyMatch(name::equalsIgnoreCase);
+            } else {
+                return null;
+            }
+            result = result == null ? p : result.or(p);
+        } while (t.acceptWord("OR"));
+        return result;
+    }
+}

@@ -1,0 +1,36 @@
+package io.porpoise.command.statements;
+
+import io.porpoise.backend.BackendException;
+import io.porpoise.command.CommandContext;
+import io.porpoise.command.QueryInterceptor;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code USE db}: switches database through the backend, like COM_INIT_DB. */
+@Component(service = QueryInterceptor.class)
+public final class UseInterceptor implements QueryInterceptor {
+
+    @Override
+    public String name() {
+        return "use";
+    }
+
+    @Override
+    public int ranking() {
+        return 100;
+    }
+
+    @Override
+    public boolean intercept(String sql, CommandContext context) throws BackendException {
+        Tokens t = Tokens.of(sql);
+        if (t == null || !t.acceptWord("USE")) {
+            return false;
+        }
+        Token db = t.next();
+        if (!db.isName() && db.kind() != Token.Kind.STRING || !t.atEnd()) {
+            return false;
+        }
+        context.session().useSchema(db.text());
+        context.ok();
+        return true;
+    }
+}

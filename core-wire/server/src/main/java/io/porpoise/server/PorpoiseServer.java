@@ -1,0 +1,113 @@
+package io.porpoise.server;
+
+import io.porpoise.backend.Backend;
+import io.porpoise.server.internal.ServerRuntime;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A running MySQL-protocol server. Build one with {@link #builder()}; see the package
+ * documentation for a complete embedding example.
+ */
+public final class PorpoiseServer implements AutoCloseable {
+    private final ServerRuntime runtime;
+
+    private PorpoiseServer(ServerRuntime runtime) {
+        this.runtime = runtime;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return runtime.localAddress().getPort();
+    }
+
+    public InetSocketAddress localAddress() {
+        return runtime.localAddress();
+    }
+
+    /** The version string announced to clients. */
+    public String serverVersion() {
+        return runtime.serverVersion();
+    }
+
+    /** Blocks until the server is closed. */
+    public void awaitTermination() throws InterruptedException {
+        runtime.awaitTermination();
+    }
+
+    /** Stops accepting, closes every connection and backend session, then the backend. */
+    @Override
+    public void close() {
+        runtime.close();
+    }
+
+    /** Configures and starts a {@link PorpoiseServer}. */
+    public static final class Builder {
+        private ServerConfig.Builder config = ServerConfig.builder();
+        private Backend backend;
+        private Registry registry;
+
+        private Builder() {
+        }
+
+        public Builder port(int port) {
+            config.port(port);
+            return this;
+        }
+
+        public Builder bindAddress(String address) {
+            config.bindAddress(address);
+            return this;
+        }
+
+        public Builder dataDirectory(Path dir) {
+            config.dataDirectory(dir);
+            return this;
+        }
+
+        public Builder maxAllowedPacket(long bytes) {
+            config.maxAllowedPacket(bytes);
+            return this;
+        }
+
+        /** The root password set when the account store is first created (else empty). */
+        public Builder initialRootPassword(String password) {
+            config.initialRootPassword(password);
+            return this;
+        }
+
+        public Builder defaultAuthPlugin(String name) {
+            config.defaultAuthPlugin(name);
+            return this;
+        }
+
+        public Builder config(ServerConfig c) {
+            config = c.toBuilder();
+            return this;
+        }
+
+        /** The backend; when not set, the highest-ranked {@link Backend} service of the registry. */
+        public Builder backend(Backend b) {
+            this.backend = Objects.requireNonNull(b, "backend");
+            return this;
+        }
+
+        /** Where plugins come from; default {@link ServiceLoaderRegistry#forModuleOf} this class. */
+        public Builder registry(Registry r) {
+            this.registry = Objects.requireNonNull(r, "registry");
+            return this;
+        }
+
+        /** Binds the port and starts serving; throws if the port cannot be bound. */
+        public PorpoiseServer start() {
+            Registry r = registry != null ? registry : ServiceLoaderRegistry.forModuleOf(PorpoiseServer.class);
+            return new PorpoiseServer(ServerRuntime.start(config.build(), Optional.ofNullable(backend), r));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package io.porpoise.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Server settings.
+ *
+ * @param port TCP port, 0 for any free one (default 3306)
+ * @param bindAddress address to listen on (default 127.0.0.1)
+ * @param dataDirectory accounts, RSA keys and backend data live below it
+ * @param maxAllowedPacket the largest payload accepted from a client (default 64 MiB)
+ * @param maxConnections connections beyond it get ER_CON_COUNT_ERROR (default 151)
+ * @param defaultAuthPlugin the plugin announced in the handshake and used for new accounts
+ * @param initialRootPassword root@localhost's password when the account store is created
+ * @param workerThreads threads for blocking backend work on Java 17 (virtual threads on 21+)
+ */
+public record ServerConfig(int port, String bindAddress, Path dataDirectory, long maxAllowedPacket, int maxConnections,
+        String defaultAuthPlugin, Optional<String> initialRootPassword, int workerThreads) {
+
+    public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.port = port;
+        b.bindAddress = bindAddress;
+        b.dataDirectory = dataDirectory;
+        b.maxAllowedPacket = maxAllowedPacket;
+        b.maxConnections = maxConnections;
+        b.defaultAuthPlugin = defaultAuthPlugin;
+        b.initialRootPassword = initialRootPassword.orElse(null);
+        b.workerThreads = workerThreads;
+        return b;
+    }
+
+    /** Builds a {@link ServerConfig}. */
+    public static final class Builder {
+        private int port = 3306;
+        private String bindAddress = "127.0.0.1";
+        private Path dataDirectory = Path.of("data");
+        private long maxAllowedPacket = DEFAULT_MAX_ALLOWED_PACKET;
+        private int maxConnections = 151;
+        private String defaultAuthPlugin = "caching_sha2_password";
+        private String initialRootPassword;
+        private int workerThreads = 256;
+
+        public Builder port(int v) {
+            if (v < 0 || v > 65535) {
+                throw new IllegalArgumentException("port: " + v + " (expected: 0..65535)");
+            }
+            port = v;
+            return this;
+        }
+
+        public Builder bindAddress(String v) { bindAddress = v; return this; }
+
+        public Builder dataDirectory(Path v) { dataDirectory = v; return this; }
+
+        public Builder maxAllowedPacket(long v) {
+            if (v < 1024 || v > 1024L * 1024 * 1024) {
+                throw new IllegalArgumentException("maxAllowedPacket: " + v + " (expected: 1024..1073741824)");
+            }
+            maxAllowedPacket = v;
+            return this;
+        }
+
+        public Builder maxConnections(int v) { maxConnections = v; return this; }
+
+        public Builder defaultAuthPlugin(String v) { defaultAuthPlugin = v; return this; }
+
+        public Builder initialRootPassword(String v) { initialRootPassword = v; return this; }
+
+        public Builder workerThreads(int v) { workerThreads = v; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(port, bindAddress, dataDirectory, maxAllowedPacket, maxConnections, defaultAuthPlugin,
+                    Optional.ofNullable(initialRootPassword), workerThreads);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.porpoise.server.internal;
+
+import io.netty.channel.Channel;
+import io.porpoise.backend.Backend;
+import io.porpoise.backend.BackendException;
+import io.porpoise.backend.BackendSession;
+import io.porpoise.backend.ClientGoneException;
+import io.porpoise.backend.SessionInfo;
+import io.porpoise.backend.UpdateResult;
+import io.porpoise.charset.Collations;
+import io.porpoise.command.CommandHandler;
+import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionVariables;
+import io.porpoise.wire.MalformedPacketException;
+import io.porpoise.wire.PayloadReader;
+import io.porpoise.wire.ServerErrors;
+import io.porpoise.wire.frame.Packet;
+import io.porpoise.wire.packet.HandshakeResponse41;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one logged-in connection's commands on its worker thread: opens the backend session,
+ * then for each command packet looks the handler up, decodes, executes, and makes sure exactly
+ * one answer goes out. Uses the handler and interceptor sets current at login, so a plugin
+ * that comes or goes later does not change a connection in flight.
+ */
+final class CommandRunner {
+    private static final System.Logger LOG = System.getLogger(CommandRunner.class.getName());
+
+    private final ServerRuntime server;
+    private final ConnectionHandler connection;
+    private final Channel channel;
+    private final Login login;
+    private final Object writability;
+    private final Map<Integer, CommandHandler<?>> handlers;
+    private final List<QueryInterceptor> interceptors;
+    private Session session;
+
+    CommandRunner(ServerRuntime server, ConnectionHandler connection, Channel channel, Login login, Object writability,
+            Map<Integer, CommandHandler<?>> handlers, List<QueryInterceptor> interceptors) {
+        this.server = server;
+        this.connection = connection;
+        this.channel = channel;
+        this.login = login;
+        this.writability = writability;
+        this.handlers = handlers;
+        this.interceptors = interceptors;
+    }
+
+    /** Opens the backend session and answers the login with OK (or ERR and close). */
+    void completeLogin(int seq) {
+        HandshakeResponse41 r = login.response();
+        SessionVariables vars = server.variables().newSession();
+        Collations.byId(r.characterSet()).filter(c -> c.javaCharset().isPresent() && !c.isBinary()).ifPresent(c -> {
+            vars.internalSet("character_set_client", c.charsetName());
+            vars.internalSet("character_set_connection", c.charsetName());
+            vars.internalSet("character_set_results", c.charsetName());
+            vars.internalSet("collation_connection", c.name());
+        });
+        vars.internalSet("pseudo_thread_id", connection.connectionId());
+        Outbound out = new Outbound(channel, writability, seq);
+        try {
+            Backend backend = server.backend();
+            BackendSession bs = backend.openSession(new SessionInfo(connection.connectionId(), r.username(), login.clientHost(),
+                    r.database(), r.connectAttributes()));
+            session = new Session(connection.connectionId(), r.username(), login.clientHost(),
+                    login.matchedAccount().user() + "@" + login.matchedAccount().host(),
+                    ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion());
+            if (!channel.isActive()) {
+                close();
+                return;
+            }
+            CommandResponse ok = new CommandResponse(session, out, interceptors);
+            ok.ok(UpdateResult.EMPTY);
+            ok.finish(null);
+        } catch (BackendException e) {
+            CommandResponse err = new CommandResponse(null, out, interceptors);
+            err.error(e);
+            out.flush();
+            channel.close();
+        } catch (ClientGoneException e) {
+            out.discard();
+            close();
+        }
+    }
+
+    void run(Packet packet) {
+        try {
+            if (session == null || !channel.isActive()) {
+                return;
+            }
+            execute(packet);
+        } finally {
+            packet.release();
+        }
+    }
+
+    private void execute(Packet packet) {
+        Outbound out = new Outbound(channel, writability, packet.lastSequenceId() + 1);
+        CommandResponse response = new CommandResponse(session, out, interceptors);
+        Throwable failure = null;
+        try {
+            PayloadReader reader = new PayloadReader(packet.payload());
+            int command = reader.readInt1();
+            CommandHandler<?> handler = handlers.get(command);
+            if (handler == null) {
+                response.error(ServerErrors.of("ER_UNKNOWN_COM_ERROR"));
+            } else {
+                dispatch(handler, reader, response);
+            }
+        } catch (MalformedPacketException e) {
+            LOG.log(Level.DEBUG, "connection " + session.connectionId() + ": " + e.getMessage());
+            response.error(ServerErrors.of("ER_MALFORMED_PACKET"));
+        } catch (ClientGoneException e) {
+            out.discard();
+            return;
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.WARNING, "connection " + session.connectionId() + ": command failed", e);
+            failure = e;
+        }
+        try {
+            response.finish(failure);
+        } catch (ClientGoneException e) {
+            out.discard();
+            return;
+        }
+        if (response.closeRequested()) {
+            channel.close();
+        }
+    }
+
+    private static <R> void dispatch(CommandHandler<R> handler, PayloadReader reader, CommandResponse response) {
+        R request = handler.decode(reader, response.session());
+        handler.execute(request, response);
+    }
+
+    /** The connection is gone: release the backend session. Runs after any running command. */
+    void close() {
+        Session s = session;
+        session = null;
+        if (s != null) {
+            try {
+                s.backend().close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "connection " + connection.connectionId() + ": backend session close failed", e);
+            }
+        }
+    }
+
+}

@@ -1,0 +1,222 @@
+package io.porpoise.server.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.porpoise.auth.Scramble;
+import io.porpoise.charset.Collations;
+import io.porpoise.wire.MalformedPacketException;
+import io.porpoise.wire.PayloadReader;
+import io.porpoise.wire.ServerErrors;
+import io.porpoise.wire.ServerStatus;
+import io.porpoise.wire.frame.FrameException;
+import io.porpoise.wire.frame.Packet;
+import io.porpoise.wire.frame.PacketFrameDecoder;
+import io.porpoise.wire.frame.PacketOutput;
+import io.porpoise.wire.packet.AuthMoreData;
+import io.porpoise.wire.packet.AuthSwitchRequest;
+import io.porpoise.wire.packet.ErrPacket;
+import io.porpoise.wire.packet.HandshakeResponse41;
+import io.porpoise.wire.packet.HandshakeV10;
+import io.porpoise.wire.packet.SslRequest;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Consumer;
+
+/**
+ * The connection state machine: HANDSHAKE → AUTH → COMMAND → CLOSED. The handshake and the
+ * authentication exchange run on the event loop; once logged in, every command goes to the
+ * connection's {@link SerialExecutor} (blocking backend work never runs on the event loop).
+ *
+ * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_protocol_connection_lifecycle.html">Connection lifecycle</a>
+ */
+final class ConnectionHandler extends ChannelInboundHandlerAdapter {
+    private static final System.Logger LOG = System.getLogger(ConnectionHandler.class.getName());
+
+    enum State { HANDSHAKE, AUTH, COMMAND, CLOSED }
+
+    private final ServerRuntime server;
+    private final long connectionId;
+    private final PacketFrameDecoder decoder;
+    private final SerialExecutor executor;
+    private final Object writability = new Object();
+    private volatile State state = State.HANDSHAKE;
+    private Channel channel;
+    private Login login;
+    private volatile CommandRunner commands;
+
+    ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder) {
+        this.server = server;
+        this.connectionId = connectionId;
+        this.decoder = decoder;
+        this.executor = new SerialExecutor(server.workers());
+    }
+
+    long connectionId() {
+        return connectionId;
+    }
+
+    State state() {
+        return state;
+    }
+
+    void closeChannel() {
+        Channel c = channel;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        if (!server.admit(this)) {
+            writeAndClose(0, ErrPacket.of(ServerErrors.of("ER_CON_COUNT_ERROR")));
+            return;
+        }
+        byte[] scramble = Scramble.generate(server.random());
+        login = new Login(server, HostNames.of(channel.remoteAddress()), scramble);
+        HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble, ServerCapabilities.SERVER,
+                Collations.DEFAULT_ID, ServerStatus.AUTOCOMMIT, server.defaultAuthPlugin());
+        write(0, hello::encode);
+        decoder.expectSequenceId(1);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        Packet packet = (Packet) msg;
+        boolean handedOff = false;
+        try {
+            switch (state) {
+                case HANDSHAKE:
+                    onHandshakeResponse(packet);
+                    break;
+                case AUTH:
+                    next(packet.lastSequenceId() + 1, login.onClientData(new PayloadReader(packet.payload()).readRestOfPacketBytes()));
+                    break;
+                case COMMAND:
+                    handedOff = true;
+                    executor.execute(() -> commands.run(packet));
+                    break;
+                default:
+                    break;
+            }
+        } catch (MalformedPacketException e) {
+            LOG.log(Level.DEBUG, "connection " + connectionId + ": bad handshake: " + e.getMessage());
+            writeAndClose(packet.lastSequenceId() + 1, ErrPacket.of(ServerErrors.of("ER_HANDSHAKE_ERROR")));
+        } finally {
+            if (!handedOff) {
+                packet.release();
+            }
+        }
+    }
+
+    private void onHandshakeResponse(Packet packet) {
+        ByteBuf payload = packet.payload();
+        int length = payload.readableBytes();
+        PayloadReader reader = new PayloadReader(payload);
+        SslRequest head = SslRequest.decode(reader);
+        if (head.isSslRequest(length)) {
+            // TLS is not offered (CLIENT_SSL is not in our capabilities): a client asking anyway is refused.
+            throw new MalformedPacketException("SSLRequest: TLS is not enabled on this server");
+        }
+        Charset text = Collations.byId(head.characterSet()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
+        HandshakeResponse41 response = HandshakeResponse41.decodeBody(head, reader, text);
+        state = State.AUTH;
+        next(packet.lastSequenceId() + 1, login.start(response));
+    }
+
+    private void next(int seq, Login.Next next) {
+        if (next instanceof Login.Send) {
+            write(seq, b -> new AuthMoreData(((Login.Send) next).data()).encode(b));
+            decoder.expectSequenceId(seq + 1);
+        } else if (next instanceof Login.Switch) {
+            Login.Switch s = (Login.Switch) next;
+            write(seq, b -> new AuthSwitchRequest(s.plugin(), s.data()).encode(b));
+            decoder.expectSequenceId(seq + 1);
+        } else if (next instanceof Login.Succeed) {
+            byte[] more = ((Login.Succeed) next).moreData();
+            int okSeq = seq;
+            if (more != null) {
+                write(seq, b -> new AuthMoreData(more).encode(b));
+                okSeq = seq + 1;
+            }
+            state = State.COMMAND;
+            decoder.commandPhase();
+            int finalSeq = okSeq;
+            executor.execute(() -> {
+                commands = server.openSession(this, channel, login, writability);
+                commands.completeLogin(finalSeq);
+            });
+        } else {
+            Login.Fail f = (Login.Fail) next;
+            LOG.log(Level.INFO, "connection " + connectionId + ": login failed for '" + login.user() + "'@'" + login.clientHost()
+                    + "': " + f.logReason());
+            writeAndClose(seq, f.error());
+        }
+    }
+
+    private void write(int seq, Consumer<ByteBuf> encoder) {
+        PacketOutput out = new PacketOutput(channel.alloc(), seq);
+        try {
+            encoder.accept(out.begin());
+            out.end();
+        } catch (RuntimeException e) {
+            out.discard();
+            throw e;
+        }
+        channel.writeAndFlush(out.take(), channel.voidPromise());
+    }
+
+    void writeAndClose(int seq, ErrPacket err) {
+        state = State.CLOSED;
+        PacketOutput out = new PacketOutput(channel.alloc(), seq);
+        err.encode(out.begin());
+        out.end();
+        channel.writeAndFlush(out.take()).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        synchronized (writability) {
+            writability.notifyAll();
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.CLOSED;
+        synchronized (writability) {
+            writability.notifyAll();
+        }
+        server.release(this);
+        executor.execute(() -> {
+            CommandRunner c = commands;
+            if (c != null) {
+                c.close();
+            }
+        });
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (c instanceof FrameException) {
+            FrameException fe = (FrameException) c;
+            LOG.log(Level.DEBUG, "connection " + connectionId + ": " + fe.getMessage());
+            writeAndClose(fe.nextSequenceId(), ErrPacket.of(fe.error()));
+        } else if (c instanceof IOException) {
+            LOG.log(Level.DEBUG, "connection " + connectionId + ": " + c.getMessage());
+            ctx.close();
+        } else {
+            LOG.log(Level.WARNING, "connection " + connectionId + ": unexpected error, closing", c);
+            ctx.close();
+        }
+    }
+}

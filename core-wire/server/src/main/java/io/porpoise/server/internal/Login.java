@@ -1,0 +1,169 @@
+package io.porpoise.server.internal;
+
+import io.porpoise.auth.Account;
+import io.porpoise.auth.AuthExchange;
+import io.porpoise.auth.AuthPlugin;
+import io.porpoise.auth.AuthStep;
+import io.porpoise.auth.Scramble;
+import io.porpoise.wire.CapabilityFlag;
+import io.porpoise.wire.ServerErrors;
+import io.porpoise.wire.packet.ErrPacket;
+import io.porpoise.wire.packet.HandshakeResponse41;
+import java.security.KeyPair;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One connection's authentication: picks the account's plugin, switches the client to it when
+ * it answered with another one, and drives the plugin's steps. Runs on the event loop (plugins
+ * are non-blocking step machines and the account lookup is in memory).
+ *
+ * <p>An unknown user runs the default plugin to its rejection, so the client cannot tell an
+ * unknown user from a wrong password.
+ */
+final class Login implements AuthExchange {
+    /** What the connection does next. */
+    sealed interface Next permits Send, Switch, Succeed, Fail {
+    }
+
+    /** Send AuthMoreData. */
+    record Send(byte[] data) implements Next {
+    }
+
+    /** Send AuthSwitchRequest. */
+    record Switch(String plugin, byte[] data) implements Next {
+    }
+
+    /** Send the optional AuthMoreData, then finish the login. */
+    record Succeed(byte[] moreData) implements Next {
+    }
+
+    /** Send the ERR and close. */
+    record Fail(ErrPacket error, String logReason) implements Next {
+    }
+
+    private final LoginContext context;
+    private final String clientHost;
+    private byte[] scramble;
+    private HandshakeResponse41 response;
+    private Optional<Account> account = Optional.empty();
+    private AuthPlugin plugin;
+    private Object pluginState;
+
+    Login(LoginContext context, String clientHost, byte[] scramble) {
+        this.context = context;
+        this.clientHost = clientHost;
+        this.scramble = scramble;
+    }
+
+    Next start(HandshakeResponse41 r) {
+        this.response = r;
+        this.account = context.accounts().find(r.username(), clientHost);
+        Map<String, AuthPlugin> plugins = context.authPlugins();
+        String target = account.map(Account::plugin).orElse(context.defaultAuthPlugin());
+        plugin = plugins.get(target);
+        if (plugin == null) {
+            if (account.isPresent()) {
+                return new Fail(ErrPacket.of(ServerErrors.of("ER_PLUGIN_IS_NOT_LOADED"), target), "plugin not loaded: " + target);
+            }
+            plugin = plugins.values().iterator().next();
+        }
+        String offered = r.authPluginName().isEmpty() ? "mysql_native_password" : r.authPluginName();
+        if (offered.equals(plugin.name())) {
+            return step(r.authResponse());
+        }
+        return switchTo(plugin.name());
+    }
+
+    Next onClientData(byte[] data) {
+        return step(data);
+    }
+
+    private Next step(byte[] data) {
+        if (plugin.requiresSecureTransport() && !isSecureTransport()) {
+            return deny("plugin " + plugin.name() + " requires a secure transport");
+        }
+        AuthStep s = plugin.step(this, data);
+        if (s instanceof AuthStep.Accept) {
+            if (account.isEmpty()) {
+                return deny("plugin accepted an unknown user");
+            }
+            return new Succeed(((AuthStep.Accept) s).moreData());
+        }
+        if (s instanceof AuthStep.MoreData) {
+            return new Send(((AuthStep.MoreData) s).data());
+        }
+        if (s instanceof AuthStep.SwitchTo) {
+            return switchTo(((AuthStep.SwitchTo) s).pluginName());
+        }
+        return deny(((AuthStep.Reject) s).reason());
+    }
+
+    private Next switchTo(String name) {
+        AuthPlugin next = context.authPlugins().get(name);
+        if (next == null) {
+            return new Fail(ErrPacket.of(ServerErrors.of("ER_PLUGIN_IS_NOT_LOADED"), name), "plugin not loaded: " + name);
+        }
+        if (!response.capabilities().has(CapabilityFlag.CLIENT_PLUGIN_AUTH)) {
+            return new Fail(ErrPacket.of(ServerErrors.of("ER_NOT_SUPPORTED_AUTH_MODE")), "client cannot switch to " + name);
+        }
+        plugin = next;
+        pluginState = null;
+        scramble = Scramble.generate(context.random());
+        return new Switch(name, next.initialData(this));
+    }
+
+    private Next deny(String reason) {
+        boolean usedPassword = response.authResponse().length > 0;
+        return new Fail(ErrPacket.of(ServerErrors.of("ER_ACCESS_DENIED_ERROR"), response.username(), clientHost,
+                usedPassword ? "YES" : "NO"), reason);
+    }
+
+    HandshakeResponse41 response() {
+        return response;
+    }
+
+    Account matchedAccount() {
+        return account.orElseThrow();
+    }
+
+    @Override
+    public byte[] scramble() {
+        return scramble.clone();
+    }
+
+    @Override
+    public String user() {
+        return response.username();
+    }
+
+    @Override
+    public String clientHost() {
+        return clientHost;
+    }
+
+    @Override
+    public Optional<Account> account() {
+        return account;
+    }
+
+    @Override
+    public boolean isSecureTransport() {
+        return false;
+    }
+
+    @Override
+    public KeyPair rsaKeyPair() {
+        return context.rsaKeys();
+    }
+
+    @Override
+    public Object pluginState() {
+        return pluginState;
+    }
+
+    @Override
+    public void pluginState(Object state) {
+        this.pluginState = state;
+    }
+}

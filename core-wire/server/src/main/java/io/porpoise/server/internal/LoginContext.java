@@ -1,0 +1,21 @@
+package io.porpoise.server.internal;
+
+import io.porpoise.auth.AccountStore;
+import io.porpoise.auth.AuthPlugin;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/** What a {@link Login} needs from the server: accounts, plugins (a snapshot), keys. */
+interface LoginContext {
+    AccountStore accounts();
+
+    /** The auth plugins by name, as of now; never empty. */
+    Map<String, AuthPlugin> authPlugins();
+
+    String defaultAuthPlugin();
+
+    KeyPair rsaKeys();
+
+    SecureRandom random();
+}

@@ -1,0 +1,144 @@
+package io.porpoise.server.internal;
+
+import io.netty.buffer.ByteBuf;
+import io.porpoise.backend.BackendException;
+import io.porpoise.backend.Column;
+import io.porpoise.backend.ResultSink;
+import io.porpoise.backend.RowWriter;
+import io.porpoise.backend.UpdateResult;
+import io.porpoise.charset.Collation;
+import io.porpoise.wire.CapabilityFlag;
+import io.porpoise.wire.PayloadWriter;
+import io.porpoise.wire.packet.ColumnDefinition41;
+import io.porpoise.wire.packet.EofPacket;
+import io.porpoise.wire.packet.OkPacket;
+import io.porpoise.wire.packet.TextRow;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A statement's outcome in the text protocol: OK, ERR, or column count, column definitions,
+ * [EOF], rows, and EOF or (with CLIENT_DEPRECATE_EOF) an OK with header 0xFE. Single use.
+ */
+final class ResultSetWriter implements ResultSink, RowWriter {
+    private enum State { NEW, ROWS, DONE }
+
+    private final CommandResponse response;
+    private final Session session;
+    private final Outbound out;
+    private State state = State.NEW;
+    private List<Column> columns;
+    private Charset textCharset;
+
+    ResultSetWriter(CommandResponse response, Session session, Outbound out) {
+        this.response = response;
+        this.session = session;
+        this.out = out;
+    }
+
+    @Override
+    public void ok(UpdateResult result) {
+        complete();
+        response.writeOk(result);
+    }
+
+    @Override
+    public void error(BackendException error) {
+        if (state == State.DONE) {
+            throw new IllegalStateException("result: already completed (expected: one completion)");
+        }
+        state = State.DONE;
+        response.writeError(error.errorCode(), error.sqlState(), error.getMessage());
+    }
+
+    @Override
+    public RowWriter columns(List<Column> cols) {
+        complete();
+        state = State.ROWS;
+        response.markAnswered();
+        this.columns = List.copyOf(cols);
+        Collation results = session.resultsCollation();
+        this.textCharset = results == null ? StandardCharsets.UTF_8 : results.charset();
+        ByteBuf b = out.begin();
+        PayloadWriter.writeLengthEncodedInt(b, columns.size());
+        out.end();
+        for (Column c : columns) {
+            definition(c, results).encode(out.begin(), textCharset);
+            out.end();
+        }
+        if (!session.capabilities().has(CapabilityFlag.CLIENT_DEPRECATE_EOF)) {
+            new EofPacket(0, session.status()).encode(out.begin());
+            out.end();
+        }
+        return this;
+    }
+
+    static ColumnDefinition41 definition(Column c, Collation results) {
+        int collation = c.collationId();
+        long length = c.length();
+        if (!c.isBinary() && results != null) {
+            collation = results.id();
+            length = Math.min(0xFFFFFFFFL, length * results.maxBytesPerChar());
+        }
+        return new ColumnDefinition41(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), collation, length,
+                c.type().code(), c.flagsMask(), c.decimals());
+    }
+
+    @Override
+    public void row(Object... values) {
+        if (state != State.ROWS) {
+            throw new IllegalStateException("rows: " + state + " (expected: after columns(), before finish())");
+        }
+        if (values.length != columns.size()) {
+            throw new IllegalArgumentException("row values: " + values.length + " (expected: " + columns.size() + ")");
+        }
+        ByteBuf b = out.begin();
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            if (v == null) {
+                TextRow.encodeNull(b);
+            } else {
+                TextRow.encodeValue(b, TextValues.format(v, columns.get(i), textCharset));
+            }
+        }
+        out.end();
+    }
+
+    @Override
+    public void finish() {
+        finish(0);
+    }
+
+    @Override
+    public void finish(int warnings) {
+        if (state != State.ROWS) {
+            throw new IllegalStateException("finish: " + state + " (expected: after columns())");
+        }
+        state = State.DONE;
+        session.lastWarningCount(warnings);
+        if (session.capabilities().has(CapabilityFlag.CLIENT_DEPRECATE_EOF)) {
+            new OkPacket(0, 0, session.status(), warnings, "").encodeAsEof(out.begin(), session.capabilities());
+        } else {
+            new EofPacket(warnings, session.status()).encode(out.begin());
+        }
+        out.end();
+    }
+
+    @Override
+    public boolean isCompleted() {
+        return state != State.NEW;
+    }
+
+    /** True while a result set is open (an error now must end it with ERR). */
+    boolean inRows() {
+        return state == State.ROWS;
+    }
+
+    private void complete() {
+        if (state != State.NEW) {
+            throw new IllegalStateException("result: already completed (expected: one completion)");
+        }
+        state = State.DONE;
+    }
+}

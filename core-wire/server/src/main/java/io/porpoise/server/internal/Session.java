@@ -1,0 +1,134 @@
+package io.porpoise.server.internal;
+
+import io.porpoise.backend.BackendException;
+import io.porpoise.backend.BackendSession;
+import io.porpoise.charset.Collation;
+import io.porpoise.charset.Collations;
+import io.porpoise.command.SessionContext;
+import io.porpoise.command.SessionVariables;
+import io.porpoise.command.SystemVariables;
+import io.porpoise.wire.Capabilities;
+import io.porpoise.wire.ServerStatus;
+import io.porpoise.wire.StatusFlag;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** One authenticated connection's session state. Used from the session's worker thread. */
+final class Session implements SessionContext {
+    private final long connectionId;
+    private final String user;
+    private final String host;
+    private final String accountName;
+    private final Capabilities capabilities;
+    private final BackendSession backend;
+    private final SystemVariables globals;
+    private final SessionVariables variables;
+    private final String serverVersion;
+    private final java.util.Map<String, Object> userVariables = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
+    private volatile int lastWarningCount;
+
+    Session(long connectionId, String user, String host, String accountName, Capabilities capabilities,
+            BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion) {
+        this.connectionId = connectionId;
+        this.user = user;
+        this.host = host;
+        this.accountName = accountName;
+        this.capabilities = capabilities;
+        this.backend = backend;
+        this.globals = globals;
+        this.variables = variables;
+        this.serverVersion = serverVersion;
+    }
+
+    @Override
+    public long connectionId() {
+        return connectionId;
+    }
+
+    @Override
+    public String user() {
+        return user;
+    }
+
+    @Override
+    public String host() {
+        return host;
+    }
+
+    @Override
+    public String accountName() {
+        return accountName;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public BackendSession backend() {
+        return backend;
+    }
+
+    @Override
+    public SystemVariables globalVariables() {
+        return globals;
+    }
+
+    @Override
+    public SessionVariables variables() {
+        return variables;
+    }
+
+    @Override
+    public Charset clientCharset() {
+        return charsetOf(variables.getString("character_set_client"));
+    }
+
+    @Override
+    public Collation resultsCollation() {
+        String cs = variables.getString("character_set_results");
+        if (cs == null || cs.equalsIgnoreCase("binary")) {
+            return null;
+        }
+        return Collations.defaultFor(cs).filter(c -> c.javaCharset().isPresent()).orElse(Collations.defaultCollation());
+    }
+
+    @Override
+    public void useSchema(String schema) throws BackendException {
+        backend.useSchema(schema);
+    }
+
+    @Override
+    public java.util.Map<String, Object> userVariables() {
+        return userVariables;
+    }
+
+    @Override
+    public int lastWarningCount() {
+        return lastWarningCount;
+    }
+
+    void lastWarningCount(int n) {
+        lastWarningCount = n;
+        variables.internalSet("warning_count", (long) n);
+    }
+
+    @Override
+    public String serverVersion() {
+        return serverVersion;
+    }
+
+    /** The status flags for a response now: AUTOCOMMIT from the session, IN_TRANS from the backend. */
+    ServerStatus status() {
+        ServerStatus s = variables.getBoolean("autocommit") ? ServerStatus.AUTOCOMMIT : ServerStatus.NONE;
+        return backend.inTransaction() ? s.with(StatusFlag.SERVER_STATUS_IN_TRANS) : s;
+    }
+
+    static Charset charsetOf(String mysqlCharset) {
+        if (mysqlCharset == null) {
+            return StandardCharsets.UTF_8;
+        }
+        return Collations.defaultFor(mysqlCharset).flatMap(Collation::javaCharset).orElse(StandardCharsets.UTF_8);
+    }
+}
