@@ -4,7 +4,6 @@ import io.porpoise.auth.Account;
 import io.porpoise.auth.AuthExchange;
 import io.porpoise.auth.AuthPlugin;
 import io.porpoise.auth.AuthStep;
-import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,7 +43,8 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
         if (exchange.pluginState() == FULL_AUTHENTICATION) {
             return fullAuthentication(exchange, account, data);
         }
-        if (data.length == 0) {
+        if (data.length == 0 || data.length == 1 && data[0] == 0) {
+            // An empty password: clients send nothing or (Connector/J) a single NUL.
             return account != null && account.authenticationString().isEmpty()
                     ? AuthStep.accept() : AuthStep.reject(account == null ? "unknown user" : "empty password given");
         }
@@ -107,9 +107,5 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
     /** Only for tests: whether an account's entry is cached. */
     boolean isCached(Account a) {
         return cache.containsKey(cacheKey(a));
-    }
-
-    static boolean constantTimeEquals(byte[] a, byte[] b) {
-        return MessageDigest.isEqual(a, b);
     }
 }

@@ -34,7 +34,7 @@ public final class NativePasswordPlugin implements AuthPlugin {
     public AuthStep step(AuthExchange exchange, byte[] response) {
         Account account = exchange.account().orElse(null);
         String stored = account == null ? "" : account.authenticationString();
-        if (response.length == 0) {
+        if (response.length == 0 || response.length == 1 && response[0] == 0) {
             return account != null && stored.isEmpty() ? AuthStep.accept() : AuthStep.reject("empty password given");
         }
         byte[] doubleHash = stored.isEmpty() ? DUMMY_HASH : parse(stored);

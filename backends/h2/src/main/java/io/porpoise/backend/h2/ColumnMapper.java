@@ -105,6 +105,8 @@ final class ColumnMapper {
 
     private static Mapped map(ResultSetMetaData md, int i, ColumnFacts facts, String schema, String table, String orgName) throws SQLException {
         String h2 = md.getColumnTypeName(i).toUpperCase(Locale.ROOT);
+        // H2 spells ENUM columns with their values: ENUM('x', 'y').
+        h2 = h2.indexOf('(') > 0 ? h2.substring(0, h2.indexOf('(')).trim() : h2;
         long precision = md.getPrecision(i);
         int scale = md.getScale(i);
         TypeChoice t = facts != null && facts.h2Type.equalsIgnoreCase(h2) ? fromDeclared(facts.type, h2) : fromH2(h2, precision, scale);

@@ -2,6 +2,8 @@ package io.porpoise.backend.h2;
 
 import io.porpoise.backend.BackendException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.h2.api.ErrorCode;
@@ -13,7 +15,6 @@ import org.h2.api.ErrorCode;
  */
 final class Errors {
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
-    private static final Pattern DUPLICATE = Pattern.compile("\"(?:[^\"]*\\.)?(\\S+?) ON (?:[^\\s(]*\\.)?([^\\s(.]+)\\((.*)\\) VALUES \\( /\\* [^*]* \\*/ (.*) \\)\"", Pattern.DOTALL);
 
     private Errors() {
     }
@@ -162,30 +163,68 @@ final class Errors {
         return dot >= 0 ? name.substring(dot + 1) : name;
     }
 
-    /** H2: {@code "PUBLIC.PRIMARY_KEY_5 ON PUBLIC.T(ID) VALUES ( /* 1 *}{@code / 1 )"}; MySQL: {@code Duplicate entry '1' for key 't.PRIMARY'}. */
+    /**
+     * H2 reports {@code "PRIMARY KEY ON s.t(id) ( /* key:1 *}{@code / 1, 'a')"} (the whole row) or
+     * {@code "s.t.uk_INDEX_5 ON s.t(b NULLS FIRST) VALUES ( /* 5 *}{@code / 'x' )"}; MySQL says
+     * {@code Duplicate entry '1' for key 't.PRIMARY'}, multi-column values joined with '-'.
+     */
     private static BackendException duplicate(String msg, SQLException e) {
-        Matcher m = DUPLICATE.matcher(msg);
-        if (!m.find()) {
-            return new BackendException(1062, "23000", "Duplicate entry '' for key '" + firstQuoted(msg) + "'", e);
+        int open = msg.indexOf('"');
+        int close = msg.lastIndexOf('"');
+        String q = open >= 0 && close > open ? msg.substring(open + 1, close).replace("\"\"", "\"") : "";
+        int on = q.indexOf(" ON ");
+        int paren = on < 0 ? -1 : q.indexOf('(', on);
+        if (on < 0 || paren < 0) {
+            return new BackendException(1062, "23000", "Duplicate entry '' for key '" + q + "'", e);
         }
-        String index = m.group(1);
-        String table = m.group(2);
+        String table = q.substring(on + 4, paren);
+        table = table.substring(table.lastIndexOf('.') + 1).replace("\"", "");
+        int colsEnd = q.indexOf(')', paren);
+        int keyColumns = q.substring(paren + 1, colsEnd).split(",").length;
+        String index = q.substring(0, on).replace("\"", "");
         String key;
-        if (index.startsWith("PRIMARY_KEY_")) {
+        if (index.equals("PRIMARY KEY") || index.contains("PRIMARY_KEY_")) {
             key = "PRIMARY";
         } else {
-            key = index.startsWith(table + ".") ? index.substring(table.length() + 1) : index;
+            int t = index.indexOf(table + ".");
+            key = t >= 0 ? index.substring(t + table.length() + 1) : index.substring(index.indexOf('.') + 1);
             int suffix = key.lastIndexOf("_INDEX_");
             key = suffix > 0 ? key.substring(0, suffix) : key;
         }
+        int comment = q.indexOf("*/", colsEnd);
+        int last = q.lastIndexOf(')');
+        List<String> values = comment < 0 || last < comment ? List.of() : splitValues(q.substring(comment + 2, last));
         StringBuilder entry = new StringBuilder();
-        for (String v : m.group(4).split(", ")) {
-            String s = v.trim();
-            if (s.length() >= 2 && s.startsWith("'") && s.endsWith("'")) {
-                s = s.substring(1, s.length() - 1).replace("''", "'");
+        for (int i = 0; i < Math.min(keyColumns, values.size()); i++) {
+            String v = values.get(i);
+            if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
+                v = v.substring(1, v.length() - 1).replace("''", "'");
             }
-            entry.append(entry.length() == 0 ? "" : "-").append(s);
+            entry.append(i == 0 ? "" : "-").append(v);
         }
         return new BackendException(1062, "23000", "Duplicate entry '" + entry + "' for key '" + table + "." + key + "'", e);
+    }
+
+    /** Splits H2's printed row values at commas outside quotes. */
+    private static List<String> splitValues(String s) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\'') {
+                quoted = !quoted;
+            }
+            if (ch == ',' && !quoted) {
+                out.add(cur.toString().trim());
+                cur.setLength(0);
+            } else {
+                cur.append(ch);
+            }
+        }
+        if (cur.length() > 0) {
+            out.add(cur.toString().trim());
+        }
+        return out;
     }
 }

@@ -45,6 +45,7 @@ public final class H2Backend implements Backend {
     private final AtomicLong ddlEpoch = new AtomicLong();
     private final Set<H2Session> sessions = ConcurrentHashMap.newKeySet();
     private String url;
+    private String jdbcUrl;
     private org.h2.Driver driver;
     private Connection keeper;
 
@@ -81,10 +82,14 @@ public final class H2Backend implements Backend {
         if (keeper != null) {
             return;
         }
+        if (lockTimeout == null && jdbcUrl != null) {
+            // Reopening after close(): keep the configured settings.
+            lockTimeout = jdbcUrl.substring(jdbcUrl.lastIndexOf('=') + 1);
+        }
         if (lockTimeout != null && !lockTimeout.matches("\\d{1,9}")) {
             throw new BackendException(1105, "HY000", LOCK_TIMEOUT_PROPERTY + ": " + lockTimeout + " (expected: milliseconds, 0..999999999)");
         }
-        url = url + SETTINGS + ";LOCK_TIMEOUT=" + (lockTimeout == null ? "50000" : lockTimeout);
+        jdbcUrl = url + SETTINGS + ";LOCK_TIMEOUT=" + (lockTimeout == null ? "50000" : lockTimeout);
         driver = new org.h2.Driver();
         try {
             // The keeper holds the database open between sessions (an in-memory one would vanish) and shuts it down in close().
@@ -101,9 +106,9 @@ public final class H2Backend implements Backend {
         Properties p = new Properties();
         p.setProperty("user", "sa");
         p.setProperty("password", "");
-        Connection c = driver.connect(url, p);
+        Connection c = driver.connect(jdbcUrl, p);
         if (c == null) {
-            throw new SQLException("url: " + url + " (expected: an H2 JDBC URL)");
+            throw new SQLException("url: " + jdbcUrl + " (expected: an H2 JDBC URL)");
         }
         return c;
     }

@@ -12,10 +12,12 @@ import java.util.Map;
  */
 final class InformationSchemaViews {
     private static final String H2 = "\"INFORMATION_SCHEMA\".";
+    /** Hidden schemas; compared case-sensitively (H2's catalog columns ignore case, and information_schema must stay visible). */
     private static final String HIDDEN = "('INFORMATION_SCHEMA', 'PUBLIC', '" + Catalog.META + "')";
     private static final String DEFAULT_COLLATION = "'utf8mb4_0900_ai_ci'";
 
-    static final Map<String, String> VIEWS = new LinkedHashMap<>();
+    /** View name to definition, in creation order ({@code column_types} first: the others read it). */
+    static final Map<String, String> VIEWS;
 
     private InformationSchemaViews() {
     }
@@ -31,7 +33,8 @@ final class InformationSchemaViews {
     }
 
     static {
-        VIEWS.put("column_types", "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION, c.COLUMN_DEFAULT, c.IS_NULLABLE, c.IS_IDENTITY,"
+        Map<String, String> views = new LinkedHashMap<>();
+        views.put("column_types", "SELECT c.TABLE_SCHEMA, c.TABLE_NAME, c.COLUMN_NAME, c.ORDINAL_POSITION, c.COLUMN_DEFAULT, c.IS_NULLABLE, c.IS_IDENTITY,"
                 + " c.COLUMN_ON_UPDATE, c.REMARKS, c.DATETIME_PRECISION, c.CHARACTER_MAXIMUM_LENGTH, c.IS_GENERATED, c.GENERATION_EXPRESSION, c.DATA_TYPE AS H2_TYPE,"
                 + " COALESCE(m.column_type, CASE c.DATA_TYPE"
                 + " WHEN 'INTEGER' THEN 'int' WHEN 'BIGINT' THEN 'bigint' WHEN 'SMALLINT' THEN 'smallint' WHEN 'TINYINT' THEN 'tinyint'"
@@ -51,14 +54,14 @@ final class InformationSchemaViews {
                 + " WHEN 'JSON' THEN 'json' WHEN 'UUID' THEN 'binary(16)' ELSE LOWER(c.DATA_TYPE) END) AS COLUMN_TYPE"
                 + " FROM " + H2 + "COLUMNS c LEFT JOIN \"" + Catalog.META + "\".\"columns\" m ON m.table_schema = c.TABLE_SCHEMA AND m.table_name = c.TABLE_NAME"
                 + " AND m.column_name = c.COLUMN_NAME AND m.h2_type = c.DATA_TYPE"
-                + " WHERE c.TABLE_SCHEMA NOT IN " + HIDDEN);
+                + " WHERE CAST(c.TABLE_SCHEMA AS VARCHAR) NOT IN " + HIDDEN);
 
-        VIEWS.put("SCHEMATA", "SELECT " + text("'def'", "CATALOG_NAME") + ", " + text("SCHEMA_NAME", "SCHEMA_NAME") + ", "
+        views.put("SCHEMATA", "SELECT " + text("'def'", "CATALOG_NAME") + ", " + text("SCHEMA_NAME", "SCHEMA_NAME") + ", "
                 + text("'utf8mb4'", "DEFAULT_CHARACTER_SET_NAME") + ", " + text(DEFAULT_COLLATION, "DEFAULT_COLLATION_NAME") + ", "
                 + text("NULL", "SQL_PATH") + ", " + text("'NO'", "DEFAULT_ENCRYPTION")
-                + " FROM " + H2 + "SCHEMATA WHERE SCHEMA_NAME NOT IN " + HIDDEN);
+                + " FROM " + H2 + "SCHEMATA WHERE CAST(SCHEMA_NAME AS VARCHAR) NOT IN " + HIDDEN);
 
-        VIEWS.put("TABLES", "SELECT " + text("'def'", "TABLE_CATALOG") + ", " + text("TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("TABLE_NAME", "TABLE_NAME") + ", "
+        views.put("TABLES", "SELECT " + text("'def'", "TABLE_CATALOG") + ", " + text("TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("TABLE_NAME", "TABLE_NAME") + ", "
                 + text("CASE WHEN TABLE_SCHEMA = '" + Catalog.INFO + "' THEN 'SYSTEM VIEW' ELSE TABLE_TYPE END", "TABLE_TYPE") + ", "
                 + text("CASE WHEN TABLE_TYPE = 'BASE TABLE' THEN 'InnoDB' END", "ENGINE") + ", CAST(CASE WHEN TABLE_TYPE = 'BASE TABLE' THEN 10 END AS BIGINT) AS VERSION, "
                 + text("CASE WHEN TABLE_TYPE = 'BASE TABLE' THEN 'Dynamic' END", "ROW_FORMAT") + ", CAST(ROW_COUNT_ESTIMATE AS BIGINT) AS TABLE_ROWS,"
@@ -68,7 +71,7 @@ final class InformationSchemaViews {
                 + " CAST(NULL AS TIMESTAMP) AS CREATE_TIME, CAST(NULL AS TIMESTAMP) AS UPDATE_TIME, CAST(NULL AS TIMESTAMP) AS CHECK_TIME, "
                 + text("CASE WHEN TABLE_TYPE = 'BASE TABLE' THEN " + DEFAULT_COLLATION + " END", "TABLE_COLLATION") + ", CAST(NULL AS BIGINT) AS CHECKSUM, "
                 + text("''", "CREATE_OPTIONS") + ", " + text("CASE WHEN TABLE_TYPE = 'VIEW' THEN 'VIEW' ELSE COALESCE(REMARKS, '') END", "TABLE_COMMENT")
-                + " FROM " + H2 + "TABLES t WHERE TABLE_SCHEMA NOT IN " + HIDDEN + " AND TABLE_TYPE IN ('BASE TABLE', 'VIEW')");
+                + " FROM " + H2 + "TABLES t WHERE CAST(TABLE_SCHEMA AS VARCHAR) NOT IN " + HIDDEN + " AND TABLE_TYPE IN ('BASE TABLE', 'VIEW')");
 
         String key = "(SELECT CASE WHEN MAX(CASE WHEN i.INDEX_TYPE_NAME = 'PRIMARY KEY' THEN 1 ELSE 0 END) = 1 THEN 'PRI'"
                 + " WHEN MAX(CASE WHEN i.INDEX_TYPE_NAME = 'UNIQUE INDEX' AND ic.ORDINAL_POSITION = 1 AND NOT EXISTS (SELECT 1 FROM " + H2 + "INDEX_COLUMNS o"
@@ -94,7 +97,7 @@ final class InformationSchemaViews {
         String extra = "CASE WHEN y.IS_IDENTITY = 'YES' THEN 'auto_increment'"
                 + " WHEN y.COLUMN_ON_UPDATE IS NOT NULL THEN 'on update ' || y.COLUMN_ON_UPDATE"
                 + " WHEN y.IS_GENERATED = 'ALWAYS' THEN 'STORED GENERATED' ELSE '' END";
-        VIEWS.put("COLUMNS", "SELECT " + text("'def'", "TABLE_CATALOG") + ", " + text("y.TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("y.TABLE_NAME", "TABLE_NAME") + ", "
+        views.put("COLUMNS", "SELECT " + text("'def'", "TABLE_CATALOG") + ", " + text("y.TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("y.TABLE_NAME", "TABLE_NAME") + ", "
                 + text("y.COLUMN_NAME", "COLUMN_NAME") + ", CAST(y.ORDINAL_POSITION AS BIGINT) AS ORDINAL_POSITION, " + text(dflt, "COLUMN_DEFAULT") + ", "
                 + text("y.IS_NULLABLE", "IS_NULLABLE") + ", " + text("y.DT", "DATA_TYPE") + ", CAST(" + length + " AS BIGINT) AS CHARACTER_MAXIMUM_LENGTH,"
                 + " CAST(CASE WHEN " + isText + " THEN 4 ELSE 1 END * " + length + " AS BIGINT) AS CHARACTER_OCTET_LENGTH,"
@@ -111,7 +114,7 @@ final class InformationSchemaViews {
 
         String owner = "(SELECT MIN(tc.CONSTRAINT_NAME) FROM " + H2 + "TABLE_CONSTRAINTS tc WHERE tc.INDEX_SCHEMA = i.INDEX_SCHEMA AND tc.INDEX_NAME = i.INDEX_NAME"
                 + " AND tc.TABLE_NAME = i.TABLE_NAME AND tc.CONSTRAINT_TYPE IN ('UNIQUE', 'FOREIGN KEY'))";
-        VIEWS.put("STATISTICS", "SELECT " + text("'def'", "TABLE_CATALOG") + ", " + text("i.TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("i.TABLE_NAME", "TABLE_NAME") + ","
+        views.put("STATISTICS", "SELECT " + text("'def'", "TABLE_CATALOG") + ", " + text("i.TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("i.TABLE_NAME", "TABLE_NAME") + ","
                 + " CAST(CASE WHEN i.INDEX_TYPE_NAME IN ('PRIMARY KEY', 'UNIQUE INDEX') THEN 0 ELSE 1 END AS INT) AS NON_UNIQUE, " + text("i.INDEX_SCHEMA", "INDEX_SCHEMA") + ", "
                 + text("CASE WHEN i.INDEX_TYPE_NAME = 'PRIMARY KEY' THEN 'PRIMARY' ELSE " + stripTable("COALESCE(" + owner + ", i.INDEX_NAME)", "i.TABLE_NAME") + " END", "INDEX_NAME")
                 + ", CAST(ic.ORDINAL_POSITION AS INT) AS SEQ_IN_INDEX, " + text("ic.COLUMN_NAME", "COLUMN_NAME") + ", "
@@ -121,21 +124,21 @@ final class InformationSchemaViews {
                 + text("COALESCE(i.REMARKS, '')", "INDEX_COMMENT") + ", " + text("'YES'", "IS_VISIBLE") + ", " + text("NULL", "EXPRESSION")
                 + " FROM " + H2 + "INDEXES i JOIN " + H2 + "INDEX_COLUMNS ic ON ic.INDEX_SCHEMA = i.INDEX_SCHEMA AND ic.INDEX_NAME = i.INDEX_NAME AND ic.TABLE_NAME = i.TABLE_NAME"
                 + " JOIN " + H2 + "COLUMNS c ON c.TABLE_SCHEMA = ic.TABLE_SCHEMA AND c.TABLE_NAME = ic.TABLE_NAME AND c.COLUMN_NAME = ic.COLUMN_NAME"
-                + " WHERE i.TABLE_SCHEMA NOT IN " + HIDDEN);
+                + " WHERE CAST(i.TABLE_SCHEMA AS VARCHAR) NOT IN " + HIDDEN);
 
         String constraintName = "CASE WHEN tc.CONSTRAINT_TYPE = 'PRIMARY KEY' THEN 'PRIMARY' WHEN tc.CONSTRAINT_TYPE = 'UNIQUE' THEN "
                 + stripTable("tc.CONSTRAINT_NAME", "tc.TABLE_NAME") + " ELSE tc.CONSTRAINT_NAME END";
-        VIEWS.put("TABLE_CONSTRAINTS", "SELECT " + text("'def'", "CONSTRAINT_CATALOG") + ", " + text("tc.CONSTRAINT_SCHEMA", "CONSTRAINT_SCHEMA") + ", "
+        views.put("TABLE_CONSTRAINTS", "SELECT " + text("'def'", "CONSTRAINT_CATALOG") + ", " + text("tc.CONSTRAINT_SCHEMA", "CONSTRAINT_SCHEMA") + ", "
                 + text(constraintName, "CONSTRAINT_NAME") + ", " + text("tc.TABLE_SCHEMA", "TABLE_SCHEMA") + ", " + text("tc.TABLE_NAME", "TABLE_NAME") + ", "
                 + text("tc.CONSTRAINT_TYPE", "CONSTRAINT_TYPE") + ", " + text("'YES'", "ENFORCED")
-                + " FROM " + H2 + "TABLE_CONSTRAINTS tc WHERE tc.TABLE_SCHEMA NOT IN " + HIDDEN);
+                + " FROM " + H2 + "TABLE_CONSTRAINTS tc WHERE CAST(tc.TABLE_SCHEMA AS VARCHAR) NOT IN " + HIDDEN);
 
         String refName = "(SELECT CASE WHEN u.CONSTRAINT_TYPE = 'PRIMARY KEY' THEN 'PRIMARY' WHEN u.CONSTRAINT_TYPE = 'UNIQUE' THEN "
                 + stripTable("u.CONSTRAINT_NAME", "u.TABLE_NAME") + " ELSE u.CONSTRAINT_NAME END FROM " + H2 + "TABLE_CONSTRAINTS u"
                 + " WHERE u.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA AND u.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME)";
         String refTable = "(SELECT u.TABLE_NAME FROM " + H2 + "TABLE_CONSTRAINTS u WHERE u.CONSTRAINT_SCHEMA = rc.UNIQUE_CONSTRAINT_SCHEMA"
                 + " AND u.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME)";
-        VIEWS.put("KEY_COLUMN_USAGE", "SELECT " + text("'def'", "CONSTRAINT_CATALOG") + ", " + text("k.CONSTRAINT_SCHEMA", "CONSTRAINT_SCHEMA") + ", "
+        views.put("KEY_COLUMN_USAGE", "SELECT " + text("'def'", "CONSTRAINT_CATALOG") + ", " + text("k.CONSTRAINT_SCHEMA", "CONSTRAINT_SCHEMA") + ", "
                 + text(constraintName, "CONSTRAINT_NAME") + ", " + text("'def'", "TABLE_CATALOG") + ", " + text("k.TABLE_SCHEMA", "TABLE_SCHEMA") + ", "
                 + text("k.TABLE_NAME", "TABLE_NAME") + ", " + text("k.COLUMN_NAME", "COLUMN_NAME") + ", CAST(k.ORDINAL_POSITION AS BIGINT) AS ORDINAL_POSITION,"
                 + " CAST(k.POSITION_IN_UNIQUE_CONSTRAINT AS BIGINT) AS POSITION_IN_UNIQUE_CONSTRAINT, "
@@ -144,28 +147,29 @@ final class InformationSchemaViews {
                         + " AND r.CONSTRAINT_NAME = rc.UNIQUE_CONSTRAINT_NAME AND r.ORDINAL_POSITION = k.POSITION_IN_UNIQUE_CONSTRAINT)", "REFERENCED_COLUMN_NAME")
                 + " FROM " + H2 + "KEY_COLUMN_USAGE k JOIN " + H2 + "TABLE_CONSTRAINTS tc ON tc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND tc.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
                 + " LEFT JOIN " + H2 + "REFERENTIAL_CONSTRAINTS rc ON rc.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND rc.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
-                + " WHERE k.TABLE_SCHEMA NOT IN " + HIDDEN + " AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')");
+                + " WHERE CAST(k.TABLE_SCHEMA AS VARCHAR) NOT IN " + HIDDEN + " AND tc.CONSTRAINT_TYPE IN ('PRIMARY KEY', 'UNIQUE', 'FOREIGN KEY')");
 
-        VIEWS.put("REFERENTIAL_CONSTRAINTS", "SELECT " + text("'def'", "CONSTRAINT_CATALOG") + ", " + text("rc.CONSTRAINT_SCHEMA", "CONSTRAINT_SCHEMA") + ", "
+        views.put("REFERENTIAL_CONSTRAINTS", "SELECT " + text("'def'", "CONSTRAINT_CATALOG") + ", " + text("rc.CONSTRAINT_SCHEMA", "CONSTRAINT_SCHEMA") + ", "
                 + text("rc.CONSTRAINT_NAME", "CONSTRAINT_NAME") + ", " + text("'def'", "UNIQUE_CONSTRAINT_CATALOG") + ", "
                 + text("rc.UNIQUE_CONSTRAINT_SCHEMA", "UNIQUE_CONSTRAINT_SCHEMA") + ", " + text(refName, "UNIQUE_CONSTRAINT_NAME") + ", "
                 + text("'NONE'", "MATCH_OPTION") + ", " + text("rc.UPDATE_RULE", "UPDATE_RULE") + ", " + text("rc.DELETE_RULE", "DELETE_RULE") + ", "
                 + text("(SELECT t.TABLE_NAME FROM " + H2 + "TABLE_CONSTRAINTS t WHERE t.CONSTRAINT_SCHEMA = rc.CONSTRAINT_SCHEMA AND t.CONSTRAINT_NAME = rc.CONSTRAINT_NAME)", "TABLE_NAME")
                 + ", " + text(refTable, "REFERENCED_TABLE_NAME")
-                + " FROM " + H2 + "REFERENTIAL_CONSTRAINTS rc WHERE rc.CONSTRAINT_SCHEMA NOT IN " + HIDDEN);
+                + " FROM " + H2 + "REFERENTIAL_CONSTRAINTS rc WHERE CAST(rc.CONSTRAINT_SCHEMA AS VARCHAR) NOT IN " + HIDDEN);
 
         // H2 has no stored procedures reachable from MySQL SQL: these are truthfully empty, with MySQL's columns.
-        VIEWS.put("ROUTINES", "SELECT " + nulls("SPECIFIC_NAME", "ROUTINE_CATALOG", "ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE", "DATA_TYPE")
+        views.put("ROUTINES", "SELECT " + nulls("SPECIFIC_NAME", "ROUTINE_CATALOG", "ROUTINE_SCHEMA", "ROUTINE_NAME", "ROUTINE_TYPE", "DATA_TYPE")
                 + ", CAST(NULL AS BIGINT) AS CHARACTER_MAXIMUM_LENGTH, CAST(NULL AS BIGINT) AS CHARACTER_OCTET_LENGTH, CAST(NULL AS BIGINT) AS NUMERIC_PRECISION,"
                 + " CAST(NULL AS BIGINT) AS NUMERIC_SCALE, CAST(NULL AS BIGINT) AS DATETIME_PRECISION, "
                 + nulls("CHARACTER_SET_NAME", "COLLATION_NAME", "DTD_IDENTIFIER", "ROUTINE_BODY", "ROUTINE_DEFINITION", "EXTERNAL_NAME", "EXTERNAL_LANGUAGE",
                         "PARAMETER_STYLE", "IS_DETERMINISTIC", "SQL_DATA_ACCESS", "SQL_PATH", "SECURITY_TYPE")
                 + ", CAST(NULL AS TIMESTAMP) AS CREATED, CAST(NULL AS TIMESTAMP) AS LAST_ALTERED, "
                 + nulls("SQL_MODE", "ROUTINE_COMMENT", "DEFINER", "CHARACTER_SET_CLIENT", "COLLATION_CONNECTION", "DATABASE_COLLATION") + " FROM DUAL WHERE 1 = 0");
-        VIEWS.put("PARAMETERS", "SELECT " + nulls("SPECIFIC_CATALOG", "SPECIFIC_SCHEMA", "SPECIFIC_NAME") + ", CAST(NULL AS BIGINT) AS ORDINAL_POSITION, "
+        views.put("PARAMETERS", "SELECT " + nulls("SPECIFIC_CATALOG", "SPECIFIC_SCHEMA", "SPECIFIC_NAME") + ", CAST(NULL AS BIGINT) AS ORDINAL_POSITION, "
                 + nulls("PARAMETER_MODE", "PARAMETER_NAME", "DATA_TYPE") + ", CAST(NULL AS BIGINT) AS CHARACTER_MAXIMUM_LENGTH, CAST(NULL AS BIGINT) AS CHARACTER_OCTET_LENGTH,"
                 + " CAST(NULL AS BIGINT) AS NUMERIC_PRECISION, CAST(NULL AS BIGINT) AS NUMERIC_SCALE, CAST(NULL AS BIGINT) AS DATETIME_PRECISION, "
                 + nulls("CHARACTER_SET_NAME", "COLLATION_NAME", "DTD_IDENTIFIER", "ROUTINE_TYPE") + " FROM DUAL WHERE 1 = 0");
+        VIEWS = java.util.Collections.unmodifiableMap(views);
     }
 
     private static String nulls(String... names) {
