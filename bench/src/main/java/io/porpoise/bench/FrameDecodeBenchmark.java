@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -24,7 +25,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * packets (the common case), the same burst cut at TCP-segment-sized boundaries (so packets
  * straddle reads and the cumulator has to merge), and one payload above 16 MiB split into a
  * 0xFFFFFF frame plus a remainder. Each invocation feeds a retained duplicate of the prepared
- * buffer, so nothing is rebuilt or copied by the benchmark itself.
+ * buffer, so nothing is rebuilt or copied by the benchmark itself. The small-packet scores are
+ * per packet (64 per invocation); the large one is per 16 MiB payload.
  *
  * <p>The decoder runs in the command phase, where every payload's first frame carries sequence
  * id 0 and its continuation frames 1, 2, ...; the streams are built that way.
@@ -65,6 +67,24 @@ public class FrameDecodeBenchmark {
             decoder.commandPhase();
             sink = new PacketSink();
             channel = new EmbeddedChannel(decoder, sink);
+            checkInput();
+        }
+
+        /** A wrongly built stream would measure the error path; decode each once and check. */
+        private void checkInput() {
+            channel.writeInbound(small.retainedDuplicate());
+            expect(SMALL_PACKETS, (long) SMALL_PACKETS * SMALL_PAYLOAD, 0);
+            channel.writeInbound(large.retainedDuplicate());
+            expect(1, LARGE_PAYLOAD, 1);
+        }
+
+        private void expect(int packets, long bytes, int lastSequenceId) {
+            if (sink.packets != packets || sink.bytes != bytes || sink.lastSequenceId != lastSequenceId) {
+                throw new IllegalStateException("decoded: " + sink.packets + " packets, " + sink.bytes + " bytes, last seq "
+                        + sink.lastSequenceId + " (expected: " + packets + ", " + bytes + ", " + lastSequenceId + ")");
+            }
+            sink.packets = 0;
+            sink.bytes = 0;
         }
 
         @TearDown(Level.Trial)
@@ -93,13 +113,17 @@ public class FrameDecodeBenchmark {
 
     /** The end of the pipeline: counts and releases, as the command dispatcher would. */
     static final class PacketSink extends ChannelInboundHandlerAdapter {
+        long packets;
         long bytes;
+        int lastSequenceId;
 
         @Override
         public void channelRead(ChannelHandlerContext ctx, Object msg) {
             Packet packet = (Packet) msg;
             try {
+                packets++;
                 bytes += packet.payload().readableBytes();
+                lastSequenceId = packet.lastSequenceId();
             } finally {
                 packet.release();
             }
@@ -107,12 +131,14 @@ public class FrameDecodeBenchmark {
     }
 
     @Benchmark
+    @OperationsPerInvocation(SMALL_PACKETS)
     public long smallPackets(Streams s) {
         s.channel.writeInbound(s.small.retainedDuplicate());
         return s.sink.bytes;
     }
 
     @Benchmark
+    @OperationsPerInvocation(SMALL_PACKETS)
     public long smallPacketsSegmented(Streams s) {
         ByteBuf small = s.small;
         int end = small.writerIndex();

@@ -42,6 +42,9 @@ final class DmlRewriter {
             Token next = at(t, n);
             if (tok.isIdentifier() && tok.value().equalsIgnoreCase(Catalog.INFO) && next.isSymbol(".")) {
                 sb.append(Token.quoteIdentifier(Catalog.INFO));
+            } else if (tok.is("USER") && !next.isSymbol("(")) {
+                // A bare USER is a column in MySQL; H2 would read it as the USER function.
+                sb.append(Token.quoteIdentifier(tok.text()));
             } else if (tok.is("IF") && next.isSymbol("(")) {
                 sb.append("CASEWHEN");
             } else if ((tok.is("SIGNED") || tok.is("UNSIGNED")) && (at(t, prevSig(t, i)).is("AS") || at(t, prevSig(t, i)).isSymbol(","))) {

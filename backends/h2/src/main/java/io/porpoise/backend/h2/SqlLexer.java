@@ -19,8 +19,15 @@ final class SqlLexer {
     }
 
     static List<Token> lex(String sql) {
-        List<Token> out = new ArrayList<>();
-        lex(sql, out);
+        List<Token> raw = new ArrayList<>();
+        lex(sql, raw);
+        // Comments become spaces; runs of them collapse into one.
+        List<Token> out = new ArrayList<>(raw.size());
+        for (Token t : raw) {
+            if (!(t.isSpace() && !out.isEmpty() && out.get(out.size() - 1).isSpace())) {
+                out.add(t);
+            }
+        }
         return out;
     }
 
