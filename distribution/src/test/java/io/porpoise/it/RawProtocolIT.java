@@ -60,8 +60,22 @@ class RawProtocolIT {
             return p;
         }
 
+        boolean byteByByte;
+
         void write(int seq, byte[] payload) throws IOException {
             byte[] h = {(byte) payload.length, (byte) (payload.length >> 8), (byte) (payload.length >> 16), (byte) seq};
+            if (byteByByte) {
+                socket.setTcpNoDelay(true);
+                for (byte b : h) {
+                    out.write(b);
+                    out.flush();
+                }
+                for (byte b : payload) {
+                    out.write(b);
+                    out.flush();
+                }
+                return;
+            }
             out.write(h);
             out.write(payload);
             out.flush();
@@ -121,6 +135,24 @@ class RawProtocolIT {
             assertEquals(1, c.lastSeq);
             c.write(0, new byte[] {0x0E});
             assertEquals(0, c.read()[0], "COM_PING still answered");
+        }
+    }
+
+    @Test
+    void loginAndCommandsSentOneByteAtATime() throws IOException {
+        try (RawClient c = new RawClient(fx.port())) {
+            c.byteByByte = true;
+            c.login();
+            byte[] query = "SELECT @@version_comment".getBytes(StandardCharsets.UTF_8);
+            byte[] payload = new byte[query.length + 1];
+            payload[0] = 0x03;
+            System.arraycopy(query, 0, payload, 1, query.length);
+            c.write(0, payload);
+            assertEquals(1, c.read()[0], "one column");
+            c.read();
+            byte[] row = c.read();
+            assertEquals("Porpoise", new String(row, 1, row[0], StandardCharsets.UTF_8));
+            assertEquals(0xFE, c.read()[0] & 0xFF, "OK-as-EOF ends the result with CLIENT_DEPRECATE_EOF");
         }
     }
 
