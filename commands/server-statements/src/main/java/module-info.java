@@ -12,5 +12,7 @@ module io.porpoise.command.statements {
             io.porpoise.command.statements.SetInterceptor,
             io.porpoise.command.statements.ShowVariablesInterceptor,
             io.porpoise.command.statements.ShowWarningsInterceptor,
-            io.porpoise.command.statements.UseInterceptor;
+            io.porpoise.command.statements.UseInterceptor,
+            io.porpoise.command.statements.KillInterceptor,
+            io.porpoise.command.statements.ShowProcesslistInterceptor;
 }

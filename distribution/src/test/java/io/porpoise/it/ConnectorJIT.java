@@ -268,6 +268,37 @@ class ConnectorJIT {
     }
 
     @Test
+    void queryTimeoutKillsTheRunningStatement() throws SQLException {
+        try (Connection c = fx.mysql(""); Statement s = c.createStatement()) {
+            s.setQueryTimeout(1);
+            long start = System.nanoTime();
+            assertThrows(java.sql.SQLTimeoutException.class,
+                    () -> s.executeQuery("SELECT COUNT(*) FROM SYSTEM_RANGE(1, 100000) a, SYSTEM_RANGE(1, 100000) b"));
+            assertTrue(System.nanoTime() - start < 30_000_000_000L, "interrupted, not run to the end");
+            s.setQueryTimeout(0);
+            assertEquals(2, count(s, "SELECT COUNT(*) FROM SYSTEM_RANGE(1, 2)"), "the connection is usable afterwards");
+        }
+    }
+
+    @Test
+    void processListAndKill() throws SQLException {
+        try (Connection a = fx.mysql(""); Connection b = fx.mysql(""); Statement sa = a.createStatement();
+                Statement sb = b.createStatement()) {
+            long idB = count(sb, "SELECT CONNECTION_ID()");
+            boolean seen = false;
+            try (ResultSet rs = sa.executeQuery("SHOW FULL PROCESSLIST")) {
+                while (rs.next()) {
+                    seen |= rs.getLong("Id") == idB && rs.getString("User").equals("root");
+                }
+            }
+            assertTrue(seen, "connection " + idB + " listed");
+            sa.execute("KILL " + idB);
+            assertThrows(SQLException.class, () -> sb.executeQuery("SELECT 1 FROM SYSTEM_RANGE(1, 1)"));
+            assertError(sa, "KILL 999999", 1094, "HY000");
+        }
+    }
+
+    @Test
     void clientVanishingMidResultLeavesServerHealthy() throws Exception {
         Connection c = fx.mysql("");
         Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);

@@ -32,6 +32,11 @@ public interface CommandHandler<R> {
      */
     R decode(PayloadReader payload, SessionContext session);
 
+    /** What SHOW PROCESSLIST shows as Info while the request runs (COM_QUERY: the SQL); null for nothing. */
+    default String describe(R request) {
+        return null;
+    }
+
     /** Executes the request and answers through {@code context} (or deliberately not at all). */
     void execute(R request, CommandContext context);
 }

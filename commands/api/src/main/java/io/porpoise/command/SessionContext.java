@@ -52,6 +52,9 @@ public interface SessionContext {
     /** Warnings of the previous statement (SHOW WARNINGS, @@warning_count). */
     int lastWarningCount();
 
+    /** The server's connections (SHOW PROCESSLIST, KILL). */
+    ProcessList processList();
+
     /** The server version string (VERSION()). */
     String serverVersion();
 }

@@ -34,6 +34,11 @@ public final class ComQueryHandler implements CommandHandler<ComQueryRequest> {
     }
 
     @Override
+    public String describe(ComQueryRequest request) {
+        return request.sql();
+    }
+
+    @Override
     public void execute(ComQueryRequest request, CommandContext context) {
         try {
             if (request.sql().isBlank()) {

@@ -36,7 +36,10 @@ final class CommandRunner {
     private final Object writability;
     private final Map<Integer, CommandHandler<?>> handlers;
     private final List<QueryInterceptor> interceptors;
-    private Session session;
+    private volatile Session session;
+    private volatile String command = "Sleep";
+    private volatile String info;
+    private volatile long since = System.nanoTime();
 
     CommandRunner(ServerRuntime server, ConnectionHandler connection, Channel channel, Login login, Object writability,
             Map<Integer, CommandHandler<?>> handlers, List<QueryInterceptor> interceptors) {
@@ -67,11 +70,12 @@ final class CommandRunner {
                     r.database(), r.connectAttributes()));
             session = new Session(connection.connectionId(), r.username(), login.clientHost(),
                     login.matchedAccount().user() + "@" + login.matchedAccount().host(),
-                    ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion());
+                    ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion(), server);
             if (!channel.isActive()) {
                 close();
                 return;
             }
+            session.noteSchema();
             CommandResponse ok = new CommandResponse(session, out, interceptors);
             ok.ok(UpdateResult.EMPTY);
             ok.finish(null);
@@ -131,9 +135,51 @@ final class CommandRunner {
         }
     }
 
-    private static <R> void dispatch(CommandHandler<R> handler, PayloadReader reader, CommandResponse response) {
+    private <R> void dispatch(CommandHandler<R> handler, PayloadReader reader, CommandResponse response) {
         R request = handler.decode(reader, response.session());
-        handler.execute(request, response);
+        info = handler.describe(request);
+        command = commandName(handler.name());
+        since = System.nanoTime();
+        try {
+            handler.execute(request, response);
+        } finally {
+            command = "Sleep";
+            info = null;
+            since = System.nanoTime();
+            session.noteSchema();
+        }
+    }
+
+    /** COM_QUERY shows as Query, COM_INIT_DB as Init DB, as in MySQL's processlist. */
+    private static String commandName(String name) {
+        String n = name.startsWith("COM_") ? name.substring(4) : name;
+        StringBuilder sb = new StringBuilder();
+        for (String part : n.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+        }
+        return sb.toString();
+    }
+
+    /** This connection as SHOW PROCESSLIST shows it; null before login completed. */
+    io.porpoise.command.ProcessList.Process process() {
+        Session s = session;
+        if (s == null) {
+            return null;
+        }
+        long seconds = (System.nanoTime() - since) / 1_000_000_000L;
+        return new io.porpoise.command.ProcessList.Process(s.connectionId(), s.user(), s.host(), s.schemaForOthers(), command,
+                seconds, command.equals("Sleep") ? "" : "executing", info);
+    }
+
+    /** KILL [QUERY]: interrupts the running statement (from another thread). */
+    void cancel() {
+        Session s = session;
+        if (s != null) {
+            s.backend().cancel();
+        }
     }
 
     /** The connection is gone: release the backend session. Runs after any running command. */

@@ -65,6 +65,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         return state;
     }
 
+    CommandRunner commands() {
+        return commands;
+    }
+
     void closeChannel() {
         Channel c = channel;
         if (c != null) {

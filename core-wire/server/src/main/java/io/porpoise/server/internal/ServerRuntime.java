@@ -43,7 +43,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 /** A started server: the Netty channels, the shared services and the live connections. */
-public final class ServerRuntime implements LoginContext {
+public final class ServerRuntime implements LoginContext, io.porpoise.command.ProcessList {
     private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
     /** MySQL 8.4 compatibility, with the product named after the dash. */
     static final String VERSION = "8.4.6-porpoise-0.1.0";
@@ -222,6 +222,31 @@ public final class ServerRuntime implements LoginContext {
             }
         }
         return map;
+    }
+
+    @Override
+    public List<Process> processes() {
+        return connections.values().stream()
+                .map(c -> c.commands() == null ? null : c.commands().process())
+                .filter(java.util.Objects::nonNull)
+                .sorted(Comparator.comparingLong(Process::id))
+                .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public boolean kill(long id, boolean queryOnly) {
+        ConnectionHandler c = connections.get(id);
+        if (c == null) {
+            return false;
+        }
+        CommandRunner r = c.commands();
+        if (r != null) {
+            r.cancel();
+        }
+        if (!queryOnly) {
+            c.closeChannel();
+        }
+        return true;
     }
 
     @Override

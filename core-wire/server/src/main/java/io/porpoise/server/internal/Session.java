@@ -24,11 +24,14 @@ final class Session implements SessionContext {
     private final SystemVariables globals;
     private final SessionVariables variables;
     private final String serverVersion;
+    private final io.porpoise.command.ProcessList processList;
     private final java.util.Map<String, Object> userVariables = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
     private volatile int lastWarningCount;
+    private volatile String schemaSeen;
 
     Session(long connectionId, String user, String host, String accountName, Capabilities capabilities,
-            BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion) {
+            BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion,
+            io.porpoise.command.ProcessList processList) {
         this.connectionId = connectionId;
         this.user = user;
         this.host = host;
@@ -38,6 +41,12 @@ final class Session implements SessionContext {
         this.globals = globals;
         this.variables = variables;
         this.serverVersion = serverVersion;
+        this.processList = processList;
+    }
+
+    @Override
+    public io.porpoise.command.ProcessList processList() {
+        return processList;
     }
 
     @Override
@@ -92,6 +101,19 @@ final class Session implements SessionContext {
             return null;
         }
         return Collations.defaultFor(cs).filter(c -> c.javaCharset().isPresent()).orElse(Collations.defaultCollation());
+    }
+
+    /**
+     * The current schema as of the last completed command, for other threads (SHOW
+     * PROCESSLIST): backend sessions are only called from their own worker thread.
+     */
+    String schemaForOthers() {
+        return schemaSeen;
+    }
+
+    /** Called on the worker thread after each command. */
+    void noteSchema() {
+        schemaSeen = backend.currentSchema();
     }
 
     @Override

@@ -1,0 +1,55 @@
+package io.porpoise.command.statements;
+
+import io.porpoise.backend.Column;
+import io.porpoise.backend.ColumnType;
+import io.porpoise.backend.RowWriter;
+import io.porpoise.command.CommandContext;
+import io.porpoise.command.ProcessList;
+import io.porpoise.command.QueryInterceptor;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code SHOW [FULL] PROCESSLIST}: the server's connections in MySQL's eight columns. */
+@Component(service = QueryInterceptor.class)
+public final class ShowProcesslistInterceptor implements QueryInterceptor {
+    private static final int TRUNCATED_INFO = 100;
+
+    @Override
+    public String name() {
+        return "show-processlist";
+    }
+
+    @Override
+    public int ranking() {
+        return 100;
+    }
+
+    @Override
+    public boolean intercept(String sql, CommandContext context) {
+        Tokens t = Tokens.of(sql);
+        if (t == null || !t.acceptWord("SHOW")) {
+            return false;
+        }
+        boolean full = t.acceptWord("FULL");
+        if (!t.acceptWord("PROCESSLIST") || !t.atEnd()) {
+            return false;
+        }
+        RowWriter rows = context.resultSink().columns(List.of(
+                Column.builder("Id", ColumnType.LONGLONG).length(21).unsigned().notNull().build(),
+                Results.text("User", 32), Results.text("Host", 261),
+                Column.builder("db", ColumnType.VAR_STRING).length(64).build(),
+                Results.text("Command", 16),
+                Column.builder("Time", ColumnType.LONG).length(7).notNull().build(),
+                Column.builder("State", ColumnType.VAR_STRING).length(30).build(),
+                Column.builder("Info", ColumnType.VAR_STRING).length(full ? 65535 : TRUNCATED_INFO).build()));
+        for (ProcessList.Process p : context.session().processList().processes()) {
+            String info = p.info();
+            if (info != null && !full && info.length() > TRUNCATED_INFO) {
+                info = info.substring(0, TRUNCATED_INFO);
+            }
+            rows.row(p.id(), p.user(), p.host(), p.db(), p.command(), p.timeSeconds(), p.state(), info);
+        }
+        rows.finish();
+        return true;
+    }
+}
