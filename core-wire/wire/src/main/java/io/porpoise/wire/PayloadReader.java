@@ -89,14 +89,18 @@ public final class PayloadReader {
         if (length < 0) {
             throw new MalformedPacketException("string<fix> length: " + length + " (expected: >= 0)");
         }
-        need(length, "string<" + length + ">");
+        if (buf.readableBytes() < length) {
+            throw shortRead("string<" + length + ">", length);
+        }
         byte[] out = new byte[length];
         buf.readBytes(out);
         return out;
     }
 
     public void skip(int length) {
-        need(length, "filler<" + length + ">");
+        if (buf.readableBytes() < length) {
+            throw shortRead("filler<" + length + ">", length);
+        }
         buf.skipBytes(length);
     }
 
@@ -110,7 +114,12 @@ public final class PayloadReader {
     }
 
     public String readLengthEncodedString(Charset charset) {
-        return new String(readLengthEncodedBytes(), charset);
+        long length = readLengthEncodedInt();
+        if (length < 0 || length > remaining()) {
+            throw new MalformedPacketException(
+                    "string<lenenc> length: " + Long.toUnsignedString(length) + " (expected: <= " + remaining() + ")");
+        }
+        return buf.readCharSequence((int) length, charset).toString();
     }
 
     /** A string&lt;NUL&gt;: the bytes up to (not including) the next NUL, which is consumed. */
@@ -137,9 +146,14 @@ public final class PayloadReader {
         return buf.readCharSequence(remaining(), charset).toString();
     }
 
+    /** Callers pass constant names, so a successful read builds no message. */
     private void need(int n, String what) {
         if (buf.readableBytes() < n) {
-            throw new MalformedPacketException(what + ": needs " + n + " bytes (expected: <= " + buf.readableBytes() + " remaining)");
+            throw shortRead(what, n);
         }
+    }
+
+    private MalformedPacketException shortRead(String what, int n) {
+        return new MalformedPacketException(what + ": needs " + n + " bytes (expected: <= " + buf.readableBytes() + " remaining)");
     }
 }

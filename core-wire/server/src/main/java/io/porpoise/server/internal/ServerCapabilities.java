@@ -5,11 +5,13 @@ import static io.porpoise.wire.CapabilityFlag.*;
 import io.porpoise.wire.Capabilities;
 
 /**
- * What the server advertises. Absent on purpose, until implemented: CLIENT_SSL (TLS),
- * CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM (compression), CLIENT_MULTI_STATEMENTS,
- * CLIENT_PS_MULTI_RESULTS, CLIENT_SESSION_TRACK, CLIENT_QUERY_ATTRIBUTES (their packet formats
- * are not implemented), CLIENT_LOCAL_FILES (LOAD DATA LOCAL is refused), and
- * CLIENT_OPTIONAL_RESULTSET_METADATA.
+ * What the server advertises. Left out on purpose: CLIENT_SSL (TLS arrives with the auth/TLS
+ * issue #5), CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM (compression, issue #6),
+ * CLIENT_MULTI_STATEMENTS (statement splitting must be charset-aware, issue #6),
+ * CLIENT_PS_MULTI_RESULTS (prepared statements, issue #4), CLIENT_SESSION_TRACK and
+ * CLIENT_QUERY_ATTRIBUTES (their OK/COM_QUERY layouts are not produced or parsed), CLIENT_LOCAL_FILES
+ * (LOAD DATA LOCAL is refused), CLIENT_OPTIONAL_RESULTSET_METADATA. A client only uses what
+ * both sides advertise, so none of these formats ever reaches the server.
  */
 final class ServerCapabilities {
     static final Capabilities SERVER = Capabilities.of(

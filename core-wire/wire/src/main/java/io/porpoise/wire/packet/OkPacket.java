@@ -37,11 +37,11 @@ public record OkPacket(long affectedRows, long lastInsertId, ServerStatus status
         PayloadWriter.writeLengthEncodedInt(out, lastInsertId);
         PayloadWriter.writeInt2(out, status.mask());
         PayloadWriter.writeInt2(out, warnings);
-        byte[] text = info.getBytes(StandardCharsets.UTF_8);
         if (caps.has(CapabilityFlag.CLIENT_SESSION_TRACK)) {
-            PayloadWriter.writeLengthEncodedBytes(out, text);
-        } else {
-            out.writeBytes(text);
+            PayloadWriter.writeLengthEncodedInt(out, info.isEmpty() ? 0 : info.getBytes(StandardCharsets.UTF_8).length);
+            out.writeCharSequence(info, StandardCharsets.UTF_8);
+        } else if (!info.isEmpty()) {
+            out.writeCharSequence(info, StandardCharsets.UTF_8);
         }
     }
 
