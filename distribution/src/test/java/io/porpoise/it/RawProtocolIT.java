@@ -8,6 +8,9 @@ import io.netty.buffer.Unpooled;
 import io.porpoise.wire.CapabilityFlag;
 import io.porpoise.wire.Capabilities;
 import io.porpoise.wire.PayloadReader;
+import io.porpoise.wire.ServerStatus;
+import io.porpoise.wire.StatusFlag;
+import io.porpoise.wire.packet.OkPacket;
 import io.porpoise.wire.packet.ErrPacket;
 import io.porpoise.wire.packet.HandshakeResponse41;
 import io.porpoise.wire.packet.HandshakeV10;
@@ -153,6 +156,36 @@ class RawProtocolIT {
             byte[] row = c.read();
             assertEquals("Porpoise", new String(row, 1, row[0], StandardCharsets.UTF_8));
             assertEquals(0xFE, c.read()[0] & 0xFF, "OK-as-EOF ends the result with CLIENT_DEPRECATE_EOF");
+        }
+    }
+
+    static byte[] query(String sql) {
+        byte[] text = sql.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[text.length + 1];
+        payload[0] = 0x03;
+        System.arraycopy(text, 0, payload, 1, text.length);
+        return payload;
+    }
+
+    static ServerStatus okStatus(RawClient c, String sql) throws IOException {
+        c.write(0, query(sql));
+        byte[] p = c.read();
+        assertEquals(0, p[0], sql + " answers OK");
+        return OkPacket.decode(reader(p), Capabilities.of(CapabilityFlag.CLIENT_PROTOCOL_41)).status();
+    }
+
+    @Test
+    void okPacketsCarryTransactionAndAutocommitStatus() throws IOException {
+        try (RawClient c = new RawClient(fx.port())) {
+            c.login();
+            assertEquals(ServerStatus.AUTOCOMMIT, okStatus(c, "CREATE DATABASE IF NOT EXISTS raw_tx"));
+            assertEquals(ServerStatus.AUTOCOMMIT.with(StatusFlag.SERVER_STATUS_IN_TRANS), okStatus(c, "BEGIN"));
+            assertEquals(ServerStatus.AUTOCOMMIT, okStatus(c, "COMMIT"));
+            assertEquals(ServerStatus.NONE, okStatus(c, "SET autocommit = 0"));
+            assertEquals(ServerStatus.NONE, okStatus(c, "CREATE TABLE raw_tx.t (id INT)"), "DDL commits implicitly");
+            assertEquals(ServerStatus.of(StatusFlag.SERVER_STATUS_IN_TRANS), okStatus(c, "INSERT INTO raw_tx.t VALUES (1)"));
+            assertEquals(ServerStatus.NONE, okStatus(c, "ROLLBACK"));
+            assertEquals(ServerStatus.AUTOCOMMIT, okStatus(c, "SET autocommit = 1"));
         }
     }
 

@@ -6,9 +6,12 @@ import java.util.List;
  * Rewrites the MySQL spellings H2's MySQL mode does not accept in ordinary statements:
  * {@code information_schema.} in any case points at the MySQL-shaped views, {@code IF(c, a, b)}
  * becomes H2's CASEWHEN, {@code CAST(x AS SIGNED|UNSIGNED [INTEGER])} and {@code AS CHAR)} get
- * H2 types, and {@code DATABASE()}/{@code SCHEMA()}/{@code LAST_INSERT_ID()} take the session's
- * values (H2's differ: its DATABASE() is the catalog, its LAST_INSERT_ID() the last id of a
- * multi-row insert where MySQL reports the first).
+ * H2 types, a string alias ({@code AS 'name'}) becomes an identifier, and
+ * {@code DATABASE()}/{@code SCHEMA()}/{@code LAST_INSERT_ID()} take the session's values (H2's
+ * differ: its DATABASE() is the catalog, its LAST_INSERT_ID() the last id of a multi-row insert
+ * where MySQL reports the first). {@code expr COLLATE name} loses the COLLATE: comparisons keep
+ * the column's own rules (case-insensitive for the catalog views, exact for table columns),
+ * which is where a changed collation would differ from MySQL.
  */
 final class DmlRewriter {
     private DmlRewriter() {
@@ -45,6 +48,13 @@ final class DmlRewriter {
             } else if (tok.is("USER") && !next.isSymbol("(")) {
                 // A bare USER is a column in MySQL; H2 would read it as the USER function.
                 sb.append(Token.quoteIdentifier(tok.text()));
+            } else if (tok.is("COLLATE") && (next.isIdentifier() || next.kind() == Token.Kind.STRING)) {
+                // H2 has no COLLATE on expressions. Connector/J writes IS_NULLABLE COLLATE utf8mb4_0900_ai_ci = 'NO';
+                // the catalog's text columns already compare case-insensitively, like that collation.
+                i = n;
+            } else if (tok.kind() == Token.Kind.STRING && at(t, prevSig(t, i)).is("AS")) {
+                // SELECT x AS 'alias': MySQL takes a string as an alias, H2 only an identifier.
+                sb.append(Token.quoteIdentifier(tok.value()));
             } else if (tok.is("IF") && next.isSymbol("(")) {
                 sb.append("CASEWHEN");
             } else if ((tok.is("SIGNED") || tok.is("UNSIGNED")) && (at(t, prevSig(t, i)).is("AS") || at(t, prevSig(t, i)).isSymbol(","))) {

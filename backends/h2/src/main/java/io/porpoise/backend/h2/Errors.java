@@ -59,6 +59,70 @@ final class Errors {
     }
 
     /**
+     * Maps an H2 error of a data statement (SELECT, INSERT, REPLACE, UPDATE, DELETE). MySQL
+     * opens the tables first and reports a table in a missing database as a missing table
+     * (1146 {@code Table 'nodb.t' doesn't exist}, where USE and CREATE TABLE say 1049), and a
+     * qualified table names its own database, whether or not one is selected. H2 names only the
+     * missing schema, or the table without its schema, so the name comes from the statement.
+     *
+     * @param sig the statement's significant tokens
+     */
+    static BackendException mapData(SQLException e, String schema, List<Token> sig) {
+        String quoted = firstQuoted(shortMessage(e));
+        switch (e.getErrorCode()) {
+            case ErrorCode.SCHEMA_NOT_FOUND_1: {
+                String[] t = qualifiedTable(sig, quoted, null);
+                if (t != null) {
+                    return new BackendException(1146, "42S02", "Table '" + t[0] + "." + t[1] + "' doesn't exist", e);
+                }
+                String column = qualifiedColumn(sig, quoted);
+                if (column != null) {
+                    return new BackendException(1054, "42S22", "Unknown column '" + column + "' in 'field list'", e);
+                }
+                break;
+            }
+            case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_1:
+            case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_WITH_CANDIDATES_2:
+            case ErrorCode.TABLE_OR_VIEW_NOT_FOUND_DATABASE_EMPTY_1: {
+                String[] t = quoted.contains(".") ? null : qualifiedTable(sig, null, quoted);
+                if (t != null) {
+                    return new BackendException(1146, "42S02", "Table '" + t[0] + "." + t[1] + "' doesn't exist", e);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+        return map(e, schema);
+    }
+
+    /** The first {@code db.table} in {@code sig} (not followed by '.' or '(') matching the given parts (null matches any), as written. */
+    private static String[] qualifiedTable(List<Token> sig, String db, String table) {
+        for (int i = 0; i + 2 < sig.size(); i++) {
+            Token a = sig.get(i);
+            Token b = sig.get(i + 2);
+            Token after = i + 3 < sig.size() ? sig.get(i + 3) : Token.of(Token.Kind.SYMBOL, "");
+            if (a.isIdentifier() && sig.get(i + 1).isSymbol(".") && b.isIdentifier() && !after.isSymbol(".") && !after.isSymbol("(")
+                    && (i == 0 || !sig.get(i - 1).isSymbol(".")) && (db == null || a.value().equalsIgnoreCase(db))
+                    && (table == null || b.value().equalsIgnoreCase(table))) {
+                return new String[] {a.value(), b.value()};
+            }
+        }
+        return null;
+    }
+
+    /** The first {@code db.table.column} in {@code sig} with that database, as written, or null. */
+    private static String qualifiedColumn(List<Token> sig, String db) {
+        for (int i = 0; i + 4 < sig.size(); i++) {
+            if (sig.get(i).isIdentifier() && sig.get(i).value().equalsIgnoreCase(db) && sig.get(i + 1).isSymbol(".") && sig.get(i + 2).isIdentifier()
+                    && sig.get(i + 3).isSymbol(".") && sig.get(i + 4).isIdentifier()) {
+                return sig.get(i).value() + "." + sig.get(i + 2).value() + "." + sig.get(i + 4).value();
+            }
+        }
+        return null;
+    }
+
+    /**
      * Maps an H2 error.
      *
      * @param schema the current database, used to qualify table names the way MySQL does

@@ -59,12 +59,19 @@ final class H2Session implements BackendSession {
         try {
             dispatch(tokens, sig, sink);
         } catch (SQLException e) {
-            BackendException mapped = Errors.map(e, schema);
+            BackendException mapped = isData(sig) ? Errors.mapData(e, schema, sig) : Errors.map(e, schema);
             if (mapped.errorCode() == 1105) {
                 LOG.log(Level.DEBUG, "h2 backend: unmapped H2 error " + e.getErrorCode() + " for: " + sql, e);
             }
             throw mapped;
         }
+    }
+
+    /** SELECT, INSERT, REPLACE, UPDATE, DELETE (also after WITH or in parentheses): MySQL reports missing tables in them differently from DDL. */
+    private static boolean isData(List<Token> sig) {
+        Token first = sig.get(0);
+        return first.isSymbol("(") || first.is("SELECT") || first.is("WITH") || first.is("INSERT") || first.is("REPLACE") || first.is("UPDATE")
+                || first.is("DELETE") || first.is("TABLE");
     }
 
     private void dispatch(List<Token> tokens, List<Token> sig, ResultSink sink) throws BackendException, SQLException {
@@ -110,12 +117,12 @@ final class H2Session implements BackendSession {
             case "SHOW":
             case "DESCRIBE":
             case "DESC":
-                stream(ShowStatements.toQuery(sig, schema, conn), sink, false);
+                stream(ShowStatements.toQuery(sig, schema, conn), sink, false, null);
                 return;
             case "EXPLAIN":
                 if (sig.size() >= 2 && sig.get(1).isIdentifier() && !sig.get(1).is("SELECT") && !sig.get(1).is("FORMAT") && !sig.get(1).is("ANALYZE")
                         && !sig.get(1).is("INSERT") && !sig.get(1).is("UPDATE") && !sig.get(1).is("DELETE") && !sig.get(1).is("WITH")) {
-                    stream(ShowStatements.toQuery(sig, schema, conn), sink, false);
+                    stream(ShowStatements.toQuery(sig, schema, conn), sink, false, null);
                     return;
                 }
                 break;
@@ -130,7 +137,7 @@ final class H2Session implements BackendSession {
                 break;
         }
         boolean insert = first.equals("INSERT") || first.equals("REPLACE");
-        stream(DmlRewriter.rewrite(tokens, schema, lastInsertId), sink, insert);
+        stream(DmlRewriter.rewrite(HavingRewriter.rewrite(tokens), schema, lastInsertId), sink, insert, ColumnNames.of(tokens));
     }
 
     private void ddl(List<Token> tokens, List<Token> sig, ResultSink sink) throws BackendException, SQLException {
@@ -276,7 +283,8 @@ final class H2Session implements BackendSession {
         }
     }
 
-    private void stream(String h2sql, ResultSink sink, boolean insert) throws BackendException, SQLException {
+    /** Runs {@code h2sql} into {@code sink}; {@code names} (nullable) gives result columns MySQL's names. */
+    private void stream(String h2sql, ResultSink sink, boolean insert, ColumnNames names) throws BackendException, SQLException {
         LOG.log(Level.TRACE, "h2 backend: {0}", h2sql);
         Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
         running = st;
@@ -305,7 +313,7 @@ final class H2Session implements BackendSession {
                     columns.add(mapped.get(i).column());
                     kinds[i] = mapped.get(i).kind();
                 }
-                RowWriter w = sink.columns(columns);
+                RowWriter w = sink.columns(names == null ? columns : names.apply(columns));
                 while (rs.next()) {
                     if (canceled) {
                         throw Errors.interrupted();

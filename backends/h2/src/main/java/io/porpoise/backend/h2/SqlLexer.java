@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits MySQL SQL into tokens. Comments are dropped (replaced by a space); the content of
+ * Splits MySQL SQL into tokens. Comments are dropped (replaced by a space, and a run of
+ * whitespace and comments becomes one SPACE token carrying the first piece); the content of
  * MySQL's executable comments ({@code /*!40101 ... *}{@code /}) is lexed as ordinary SQL, as
  * MySQL runs it (mysqldump output is full of them); optimizer hints are dropped. Strings follow
  * MySQL's default rules: backslash escapes, doubled quotes, and double quotes delimit strings
@@ -41,7 +42,8 @@ final class SqlLexer {
                 while (i < n && Character.isWhitespace(s.charAt(i))) {
                     i++;
                 }
-                out.add(Token.of(Kind.SPACE, " "));
+                // The whitespace itself, not one space: select items are named by their text as written.
+                out.add(Token.of(Kind.SPACE, s.substring(start, i)));
             } else if (c == '#' || (c == '-' && s.startsWith("-- ", i)) || (c == '-' && s.startsWith("--", i) && (i + 2 == n || s.charAt(i + 2) == '\n' || s.charAt(i + 2) == '\t'))) {
                 while (i < n && s.charAt(i) != '\n') {
                     i++;

@@ -60,6 +60,18 @@ final class H2ErrorMappingTest {
         "INSERT INTO c VALUES (9)|1452|23000|",
         "DROP TABLE nope|1051|42S02|Unknown table 'err.nope'",
         "''|1065|42000|Query was empty",
+        "SELECT * FROM nodb.t|1146|42S02|Table 'nodb.t' doesn't exist",
+        "SELECT c.pid FROM c JOIN NoDb.x ON 1 = 1|1146|42S02|Table 'NoDb.x' doesn't exist",
+        "INSERT INTO nodb.t VALUES (1)|1146|42S02|Table 'nodb.t' doesn't exist",
+        "INSERT INTO t SELECT * FROM `nodb`.`src`|1146|42S02|Table 'nodb.src' doesn't exist",
+        "REPLACE INTO nodb.t VALUES (1)|1146|42S02|Table 'nodb.t' doesn't exist",
+        "UPDATE nodb.t SET a = 1|1146|42S02|Table 'nodb.t' doesn't exist",
+        "DELETE FROM nodb.t WHERE a = 1|1146|42S02|Table 'nodb.t' doesn't exist",
+        "SELECT nodb.t.id FROM t|1054|42S22|Unknown column 'nodb.t.id' in 'field list'",
+        "SELECT * FROM information_schema.nope|1146|42S02|Table 'information_schema.nope' doesn't exist",
+        "CREATE TABLE nodb.t (a INT)|1049|42000|Unknown database 'nodb'",
+        "USE nodb|1049|42000|Unknown database 'nodb'",
+        "SHOW TABLES FROM nodb|1049|42000|Unknown database 'nodb'",
     })
     void mapsErrors(String sql, int errno, String sqlState, String message) {
         BackendException e = db.error(sql.equals("''") ? "  /* nothing */ " : sql);
@@ -80,6 +92,10 @@ final class H2ErrorMappingTest {
         }
         assertEquals(1046, s.expectError().errorCode());
         assertEquals("3D000", s.expectError().sqlState());
+        // A qualified table names its database: no current one is needed to report it missing.
+        assertEquals("1146 Table 'err.nope' doesn't exist", errnoAndMessage(none, "SELECT * FROM err.nope"));
+        assertEquals("1146 Table 'nodb.t' doesn't exist", errnoAndMessage(none, "SELECT * FROM nodb.t"));
+        assertEquals("1146 Table 'nodb.t' doesn't exist", errnoAndMessage(none, "DELETE FROM nodb.t"));
         BackendException e = org.junit.jupiter.api.Assertions.assertThrows(BackendException.class, () -> none.useSchema("missing"));
         assertEquals("Unknown database 'missing'", e.getMessage());
         none.close();
@@ -115,6 +131,11 @@ final class H2ErrorMappingTest {
         RecordingResultSink sink = new RecordingResultSink();
         s.query(sql, sink);
         sink.expectOk();
+    }
+
+    private static String errnoAndMessage(BackendSession s, String sql) {
+        BackendException e = error(s, sql);
+        return e.errorCode() + " " + e.getMessage();
     }
 
     private static BackendException error(BackendSession s, String sql) {

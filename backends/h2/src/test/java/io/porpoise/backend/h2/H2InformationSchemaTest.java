@@ -112,6 +112,17 @@ final class H2InformationSchemaTest {
     }
 
     @Test
+    void connectorJGetColumnsComparesWithCollate() {
+        // The parts of Connector/J 9.5's information-schema getColumns that H2 does not parse as sent.
+        List<List<Object>> r = db.rows("SELECT COLUMN_NAME, CASE WHEN IS_NULLABLE COLLATE utf8mb4_0900_ai_ci= 'NO' THEN 0 ELSE CASE WHEN IS_NULLABLE"
+                + " COLLATE utf8mb4_0900_ai_ci= 'YES' THEN 1 ELSE 2 END END AS NULLABLE, IF (EXTRA COLLATE utf8mb4_0900_ai_ci LIKE '%auto_increment%','YES','NO')"
+                + " AS IS_AUTOINCREMENT, IF (EXTRA COLLATE 'utf8mb4_bin' LIKE '%GENERATED%','YES','NO') AS IS_GENERATEDCOLUMN FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = 'shop' AND TABLE_NAME = 'customer' AND COLUMN_NAME LIKE '%' ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION");
+        assertEquals(Arrays.asList("id", 0, "YES", "NO"), r.get(0));
+        assertEquals(Arrays.asList("flag", 1, "NO", "NO"), r.get(2));
+    }
+
+    @Test
     void columnsViewShape() {
         List<List<Object>> r = db.rows("SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, COLUMN_KEY, EXTRA, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE,"
                 + " DATETIME_PRECISION, IS_NULLABLE FROM information_schema.columns WHERE table_schema = 'shop' AND table_name = 'customer' ORDER BY ORDINAL_POSITION");

@@ -114,7 +114,9 @@ final class Login implements AuthExchange {
     }
 
     private Next deny(String reason) {
-        boolean usedPassword = response.authResponse().length > 0;
+        byte[] first = response.authResponse();
+        // Connector/J sends a lone NUL for an empty password.
+        boolean usedPassword = first.length > 1 || first.length == 1 && first[0] != 0;
         return new Fail(ErrPacket.of(ServerErrors.of("ER_ACCESS_DENIED_ERROR"), response.username(), clientHost,
                 usedPassword ? "YES" : "NO"), reason);
     }

@@ -3,6 +3,7 @@ package io.porpoise.server.internal;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs one connection's tasks one at a time, in order, on a shared executor: calls for one
@@ -34,7 +35,15 @@ final class SerialExecutor implements Executor {
     private synchronized void scheduleNext() {
         active = tasks.poll();
         if (active != null) {
-            delegate.execute(active);
+            try {
+                delegate.execute(active);
+            } catch (RejectedExecutionException e) {
+                // The server is shutting down: still run what is queued (closing backend
+                // sessions) rather than dropping it.
+                Runnable task = active;
+                active = null;
+                task.run();
+            }
         }
     }
 }
