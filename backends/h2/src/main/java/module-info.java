@@ -1,6 +1,7 @@
 /**
  * The embedded default backend: H2 in MySQL mode. MySQL databases are H2 schemas; result
  * metadata, SHOW statements, errors and INFORMATION_SCHEMA are translated to MySQL's shapes.
+ * Prepared statements are H2 PreparedStatements with streaming cursors.
  */
 module io.porpoise.backend.h2 {
     requires io.porpoise.backend;

@@ -11,4 +11,5 @@ module io.porpoise.wire {
     exports io.porpoise.wire;
     exports io.porpoise.wire.packet;
     exports io.porpoise.wire.frame;
+    exports io.porpoise.wire.binary;
 }

@@ -31,10 +31,16 @@ class DistributionIT {
     }
 
     static Running start(Path dataDir) throws IOException {
+        return start(dataDir, "");
+    }
+
+    static Running start(Path dataDir, String javaOpts) throws IOException {
         Path bin = Path.of(System.getProperty("porpoise.distribution", "target/porpoise"), "bin", "porpoise");
         assertTrue(Files.isExecutable(bin), bin + " is built");
-        Process p = new ProcessBuilder(bin.toString(), "--port", "0", "--data-dir", dataDir.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(bin.toString(), "--port", "0", "--data-dir", dataDir.toString())
+                .redirectErrorStream(true);
+        pb.environment().put("JAVA_OPTS", javaOpts);
+        Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
         String line;
@@ -84,6 +90,38 @@ class DistributionIT {
                 stop(second);
             }
         } finally {
+            ServerFixture.deleteTree(data);
+        }
+    }
+
+    /**
+     * A million-row cursor read in batches by a server with a 64 MiB heap: about 100 MB of rows
+     * pass through, so the server can only survive if it streams them.
+     */
+    @Test
+    void millionRowCursorWithBoundedServerHeap() throws Exception {
+        Path data = Files.createTempDirectory("porpoise-dist");
+        Running server = start(data, "-Xmx64m");
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + server.port()
+                        + "/?user=root&sslMode=DISABLED&useServerPrepStmts=true&useCursorFetch=true&defaultFetchSize=5000");
+                java.sql.PreparedStatement p = c.prepareStatement("SELECT X, REPEAT('x', 100) FROM SYSTEM_RANGE(1, ?)")) {
+            p.setInt(1, 1_000_000);
+            long rows = 0;
+            long sum = 0;
+            try (ResultSet rs = p.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                    sum += rs.getLong(1);
+                    if (rows % 250_000 == 0) {
+                        assertEquals(100, rs.getString(2).length());
+                    }
+                }
+            }
+            assertEquals(1_000_000, rows);
+            assertEquals(1_000_000L * 1_000_001 / 2, sum);
+            assertTrue(server.process().isAlive(), "the server survived");
+        } finally {
+            stop(server);
             ServerFixture.deleteTree(data);
         }
     }

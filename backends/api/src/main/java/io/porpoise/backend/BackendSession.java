@@ -22,6 +22,37 @@ public interface BackendSession extends AutoCloseable {
      */
     void query(String sql, ResultSink sink) throws BackendException;
 
+    /**
+     * Prepares a statement with {@code ?} placeholders (COM_STMT_PREPARE). Statements the
+     * backend refuses to prepare fail with the error MySQL gives for them. The default throws
+     * {@link PrepareUnsupportedException}: the server then emulates prepared statements over
+     * {@link #query} by substituting the parameters as literals.
+     */
+    default Prepared prepare(String sql) throws BackendException {
+        throw new PrepareUnsupportedException();
+    }
+
+    /**
+     * Executes a prepared statement with one value per parameter (types as in {@link RowWriter},
+     * null for NULL); completes {@code sink} like {@link #query}.
+     */
+    default void execute(Prepared statement, java.util.List<Object> parameters, ResultSink sink) throws BackendException {
+        throw new BackendException(1295, "HY000", "This command is not supported in the prepared statement protocol yet");
+    }
+
+    /**
+     * Executes a prepared statement that has result columns and keeps its result open to be
+     * read in batches (a read-only cursor). The default runs {@link #execute} and holds every row
+     * in memory; backends with real cursors override it to stream.
+     */
+    default RowCursor openCursor(Prepared statement, java.util.List<Object> parameters) throws BackendException {
+        return BufferedCursor.of(this, statement, parameters);
+    }
+
+    /** Releases a prepared statement (COM_STMT_CLOSE, connection reset or close). Never throws. */
+    default void closeStatement(Prepared statement) {
+    }
+
     /** Makes {@code schema} the current database ({@code USE}, COM_INIT_DB). */
     default void useSchema(String schema) throws BackendException {
         throw new BackendException(1049, "42000", "Unknown database '" + schema + "'");

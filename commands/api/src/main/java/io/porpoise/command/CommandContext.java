@@ -23,6 +23,12 @@ public interface CommandContext {
      */
     ResultSink resultSink();
 
+    /** Like {@link #resultSink()}, with rows in the binary protocol (COM_STMT_EXECUTE). */
+    ResultSink binaryResultSink();
+
+    /** Raw packets for a command's own response format; using it answers the command. */
+    PacketWriter packets();
+
     /** OK with no affected rows. */
     default void ok() {
         ok(UpdateResult.EMPTY);

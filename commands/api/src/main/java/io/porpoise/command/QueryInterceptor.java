@@ -27,4 +27,13 @@ public interface QueryInterceptor {
      * touching the context to let the next interceptor (and finally the backend) have it.
      */
     boolean intercept(String sql, CommandContext context) throws BackendException;
+
+    /**
+     * Whether {@link #intercept} would answer {@code sql}, decided without side effects.
+     * COM_STMT_PREPARE asks it so that server-level statements prepared by a client (PDO and
+     * others prepare everything) run through the interceptors rather than the backend.
+     */
+    default boolean accepts(String sql, SessionContext session) {
+        return false;
+    }
 }

@@ -52,6 +52,12 @@ public interface SessionContext {
     /** Warnings of the previous statement (SHOW WARNINGS, @@warning_count). */
     int lastWarningCount();
 
+    /** This session's prepared statements. */
+    StatementStore statements();
+
+    /** The status flags a response would carry now (AUTOCOMMIT, IN_TRANS). */
+    io.porpoise.wire.ServerStatus status();
+
     /** The server's connections (SHOW PROCESSLIST, KILL). */
     ProcessList processList();
 

@@ -27,7 +27,12 @@ final class CFormat {
             while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) {
                 i++;
             }
-            if (i < fmt.length() && fmt.charAt(i) == '.') {
+            if (i + 1 < fmt.length() && fmt.charAt(i) == '.' && fmt.charAt(i + 1) == '*') {
+                // %.*s takes its precision from the arguments, as MySQL passes (length, text).
+                i += 2;
+                Object p = argIndex < args.length ? args[argIndex++] : null;
+                precision = p instanceof Number ? ((Number) p).intValue() : -1;
+            } else if (i < fmt.length() && fmt.charAt(i) == '.') {
                 int start = ++i;
                 while (i < fmt.length() && Character.isDigit(fmt.charAt(i))) {
                     i++;

@@ -145,5 +145,7 @@ class PayloadCodecTest {
         assertEquals("HY000", ServerErrors.byCode(3159).orElseThrow().sqlState());
         assertEquals("Unknown database 'x'", ServerErrors.of("ER_BAD_DB_ERROR").format("x"));
         assertThrows(IllegalArgumentException.class, () -> ServerErrors.of("ER_NOT_A_REAL_ERROR"));
+        assertEquals("Unknown prepared statement handler (7) given to mysqld_stmt_execute",
+                ServerErrors.of("ER_UNKNOWN_STMT_HANDLER").format(1, "7", "mysqld_stmt_execute"));
     }
 }

@@ -110,16 +110,7 @@ final class ColumnMapper {
         long precision = md.getPrecision(i);
         int scale = md.getScale(i);
         TypeChoice t = facts != null && facts.h2Type.equalsIgnoreCase(h2) ? fromDeclared(facts.type, h2) : fromH2(h2, precision, scale);
-        Column.Builder b = Column.builder(md.getColumnLabel(i), t.type).length(t.length).decimals(t.decimals);
-        if (t.binary) {
-            b.binary();
-        }
-        if (t.unsigned) {
-            b.unsigned();
-        }
-        for (ColumnFlag f : t.flags) {
-            b.flag(f);
-        }
+        Column.Builder b = builder(md.getColumnLabel(i), t);
         if (md.isNullable(i) == ResultSetMetaData.columnNoNulls) {
             b.notNull();
         }
@@ -133,6 +124,30 @@ final class ColumnMapper {
             b.schema(schema).table(table).orgTable(table).orgName(orgName);
         }
         return new Mapped(b.build(), t.kind);
+    }
+
+    private static Column.Builder builder(String name, TypeChoice t) {
+        Column.Builder b = Column.builder(name, t.type).length(t.length).decimals(t.decimals);
+        if (t.binary) {
+            b.binary();
+        }
+        if (t.unsigned) {
+            b.unsigned();
+        }
+        for (ColumnFlag f : t.flags) {
+            b.flag(f);
+        }
+        return b;
+    }
+
+    /**
+     * A prepared statement's parameter ({@code ?}) of the type H2 inferred for it
+     * ({@code ParameterMetaData} names and sizes), mapped like a computed result column.
+     */
+    static Column parameter(String h2Type, long precision, int scale) {
+        String h2 = h2Type.toUpperCase(Locale.ROOT);
+        h2 = h2.indexOf('(') > 0 ? h2.substring(0, h2.indexOf('(')).trim() : h2;
+        return builder("?", fromH2(h2, precision, scale)).build();
     }
 
     /** The MySQL type decided for a column. */

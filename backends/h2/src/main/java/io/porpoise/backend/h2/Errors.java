@@ -15,6 +15,8 @@ import org.h2.api.ErrorCode;
  */
 final class Errors {
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+    /** The value, column and H2 type in a data conversion error: {@code 'abc' (t: "id" INTEGER NOT NULL)}. */
+    private static final Pattern CONVERTING = Pattern.compile("'(.*)' \\(.*?\"([^\"]*)\" ([A-Z]+).*\\)", Pattern.DOTALL);
 
     private Errors() {
     }
@@ -199,9 +201,9 @@ final class Errors {
             case ErrorCode.CONSTRAINT_NOT_FOUND_1:
                 return new BackendException(1091, "42000", "Can't DROP '" + stripTable(firstQuoted(msg)) + "'; check that column/key exists", e);
             case ErrorCode.INVALID_DATETIME_CONSTANT_2:
-                return new BackendException(1292, "22007", "Incorrect datetime value: " + msg, e);
+                return badTemporal(msg, e);
             case ErrorCode.DATA_CONVERSION_ERROR_1:
-                return new BackendException(1366, "HY000", "Incorrect value: " + msg, e);
+                return badValue(firstQuoted(msg), e);
             case ErrorCode.FUNCTION_NOT_FOUND_1:
                 return new BackendException(1305, "42000", "FUNCTION " + db + (db.isEmpty() ? "" : ".") + firstQuoted(msg) + " does not exist", e);
             case ErrorCode.FEATURE_NOT_SUPPORTED_1:
@@ -214,6 +216,39 @@ final class Errors {
             default:
                 return new BackendException(1105, "HY000", msg, e);
         }
+    }
+
+    /**
+     * H2's {@code Cannot parse "DATE" constant "x"} as MySQL's {@code Incorrect date value: 'x'}
+     * (MySQL adds the column, which H2 does not name).
+     */
+    private static BackendException badTemporal(String msg, SQLException e) {
+        Matcher m = QUOTED.matcher(msg);
+        String type = m.find() ? m.group(1) : "";
+        String value = m.find() ? m.group(1).replace("\"\"", "\"") : "";
+        String kind = type.equals("DATE") ? "date" : type.startsWith("TIME") && !type.startsWith("TIMESTAMP") ? "time" : "datetime";
+        return new BackendException(1292, "22007", "Incorrect " + kind + " value: '" + value + "'", e);
+    }
+
+    /**
+     * H2's {@code converting "'abc' (t: "id" INTEGER NOT NULL)"} (a value for a column) as
+     * MySQL's {@code Incorrect integer value: 'abc' for column 'id' at row 1}; without a column,
+     * {@code Incorrect value: 'abc'}.
+     */
+    private static BackendException badValue(String converting, SQLException e) {
+        Matcher m = CONVERTING.matcher(converting);
+        if (!m.matches()) {
+            String v = converting.startsWith("'") ? converting : "'" + converting + "'";
+            return new BackendException(1366, "HY000", "Incorrect value: " + v, e);
+        }
+        String kind;
+        switch (m.group(3)) {
+            case "TINYINT": case "SMALLINT": case "INTEGER": case "BIGINT": kind = "integer"; break;
+            case "NUMERIC": case "DECIMAL": kind = "decimal"; break;
+            case "REAL": case "DOUBLE": case "DECFLOAT": kind = "double"; break;
+            default: kind = "string"; break;
+        }
+        return new BackendException(1366, "HY000", "Incorrect " + kind + " value: '" + m.group(1).replace("''", "'") + "' for column '" + m.group(2) + "' at row 1", e);
     }
 
     private static String unqualified(String name) {

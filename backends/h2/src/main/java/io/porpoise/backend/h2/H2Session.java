@@ -2,17 +2,15 @@ package io.porpoise.backend.h2;
 
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.BackendSession;
-import io.porpoise.backend.ClientGoneException;
-import io.porpoise.backend.Column;
+import io.porpoise.backend.Prepared;
 import io.porpoise.backend.ResultSink;
-import io.porpoise.backend.RowWriter;
+import io.porpoise.backend.RowCursor;
 import io.porpoise.backend.UpdateResult;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -20,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * One client connection on its own H2 connection. Transactions follow MySQL: BEGIN and START
  * TRANSACTION commit an open transaction first, DDL commits before and after itself, and with
- * autocommit on every other statement commits itself.
+ * autocommit on every other statement commits itself. Prepared statements
+ * ({@link PreparedStatements}) run through the same paths, so they behave alike.
  */
 final class H2Session implements BackendSession {
     private static final System.Logger LOG = System.getLogger(H2Session.class.getName());
@@ -29,6 +28,7 @@ final class H2Session implements BackendSession {
     private final AtomicLong ddlEpoch;
     private final Consumer<H2Session> onClose;
     private final ColumnMapper mapper;
+    private final PreparedStatements statements;
     private String schema;
     private boolean autocommit = true;
     private boolean explicitTx;
@@ -43,101 +43,78 @@ final class H2Session implements BackendSession {
         this.ddlEpoch = ddlEpoch;
         this.onClose = onClose;
         this.mapper = new ColumnMapper(conn, ddlEpoch::get);
+        this.statements = new PreparedStatements(this);
     }
 
     @Override
     public void query(String sql, ResultSink sink) throws BackendException {
+        query(sql, null, sink);
+    }
+
+    /** {@link #query(String, ResultSink)}, result columns named by {@code names} when not null (deferred prepared statements). */
+    void query(String sql, ColumnNames names, ResultSink sink) throws BackendException {
         canceled = false;
         List<Token> tokens = SqlLexer.lex(sql);
-        List<Token> sig = SqlLexer.significant(tokens);
-        while (!sig.isEmpty() && sig.get(sig.size() - 1).isSymbol(";")) {
-            sig = sig.subList(0, sig.size() - 1);
-        }
+        List<Token> sig = StatementRoute.significant(tokens);
         if (sig.isEmpty()) {
             throw new BackendException(1065, "42000", "Query was empty");
         }
         try {
-            dispatch(tokens, sig, sink);
-        } catch (SQLException e) {
-            BackendException mapped = isData(sig) ? Errors.mapData(e, schema, sig) : Errors.map(e, schema);
-            if (mapped.errorCode() == 1105) {
-                LOG.log(Level.DEBUG, "h2 backend: unmapped H2 error " + e.getErrorCode() + " for: " + sql, e);
+            if (StatementRoute.of(sig) == StatementRoute.SESSION) {
+                dispatch(tokens, sig, sink);
+            } else {
+                stream(DmlRewriter.rewrite(HavingRewriter.rewrite(tokens), schema, lastInsertId), sink, StatementRoute.isInsert(sig),
+                        names != null ? names : ColumnNames.of(tokens));
             }
-            throw mapped;
+        } catch (SQLException e) {
+            throw mapError(e, sig, sql);
         }
     }
 
-    /** SELECT, INSERT, REPLACE, UPDATE, DELETE (also after WITH or in parentheses): MySQL reports missing tables in them differently from DDL. */
-    private static boolean isData(List<Token> sig) {
-        Token first = sig.get(0);
-        return first.isSymbol("(") || first.is("SELECT") || first.is("WITH") || first.is("INSERT") || first.is("REPLACE") || first.is("UPDATE")
-                || first.is("DELETE") || first.is("TABLE");
+    /** An H2 error of statement {@code sql} as MySQL reports it. */
+    BackendException mapError(SQLException e, List<Token> sig, String sql) {
+        BackendException mapped = StatementRoute.isData(sig) ? Errors.mapData(e, schema, sig) : Errors.map(e, schema);
+        if (mapped.errorCode() == 1105) {
+            LOG.log(Level.DEBUG, "h2 backend: unmapped H2 error " + e.getErrorCode() + " for: " + sql, e);
+        }
+        return mapped;
     }
 
+    /** Statements the session answers itself ({@link StatementRoute#SESSION}). */
     private void dispatch(List<Token> tokens, List<Token> sig, ResultSink sink) throws BackendException, SQLException {
-        TokenCursor c = new TokenCursor(sig);
-        String first = sig.get(0).kind() == Token.Kind.WORD ? sig.get(0).upper() : "";
-        switch (first) {
+        switch (sig.get(0).upper()) {
             case "BEGIN":
-                begin();
-                sink.ok(UpdateResult.EMPTY);
-                return;
             case "START":
-                if (c.accept("START", "TRANSACTION")) {
-                    begin();
-                    sink.ok(UpdateResult.EMPTY);
-                    return;
-                }
+                begin();
                 break;
             case "COMMIT":
                 endTransaction(true);
-                sink.ok(UpdateResult.EMPTY);
-                return;
+                break;
             case "ROLLBACK":
-                if (!(sig.size() > 1 && sig.get(1).is("TO"))) {
-                    endTransaction(false);
-                    sink.ok(UpdateResult.EMPTY);
-                    return;
-                }
+                endTransaction(false);
                 break;
             case "USE":
                 useSchema(sig.get(1).value());
-                sink.ok(UpdateResult.EMPTY);
-                return;
+                break;
             case "SET":
                 set(sig);
-                sink.ok(UpdateResult.EMPTY);
-                return;
+                break;
             case "LOCK":
             case "UNLOCK":
                 // mysqldump brackets its inserts with table locks; H2 locks rows itself, and MySQL's LOCK TABLES commits like DDL.
                 implicitCommit();
-                sink.ok(UpdateResult.EMPTY);
-                return;
+                break;
             case "SHOW":
             case "DESCRIBE":
             case "DESC":
+            case "EXPLAIN":
                 stream(ShowStatements.toQuery(sig, schema, conn), sink, false, null);
                 return;
-            case "EXPLAIN":
-                if (sig.size() >= 2 && sig.get(1).isIdentifier() && !sig.get(1).is("SELECT") && !sig.get(1).is("FORMAT") && !sig.get(1).is("ANALYZE")
-                        && !sig.get(1).is("INSERT") && !sig.get(1).is("UPDATE") && !sig.get(1).is("DELETE") && !sig.get(1).is("WITH")) {
-                    stream(ShowStatements.toQuery(sig, schema, conn), sink, false, null);
-                    return;
-                }
-                break;
-            case "CREATE":
-            case "DROP":
-            case "ALTER":
-            case "RENAME":
-            case "TRUNCATE":
+            default:
                 ddl(tokens, sig, sink);
                 return;
-            default:
-                break;
         }
-        boolean insert = first.equals("INSERT") || first.equals("REPLACE");
-        stream(DmlRewriter.rewrite(HavingRewriter.rewrite(tokens), schema, lastInsertId), sink, insert, ColumnNames.of(tokens));
+        sink.ok(UpdateResult.EMPTY);
     }
 
     private void ddl(List<Token> tokens, List<Token> sig, ResultSink sink) throws BackendException, SQLException {
@@ -147,9 +124,9 @@ final class H2Session implements BackendSession {
         try {
             DdlExecutor ddl = new DdlExecutor(conn, schema);
             if (c.accept("CREATE", "DATABASE") || c.accept("CREATE", "SCHEMA")) {
-                affected = createDatabase(c);
+                affected = SchemaStatements.create(conn, c);
             } else if (c.accept("DROP", "DATABASE") || c.accept("DROP", "SCHEMA")) {
-                affected = dropDatabase(c);
+                affected = SchemaStatements.drop(conn, c, schema, () -> schema = null);
             } else if (c.accept("ALTER", "DATABASE") || c.accept("ALTER", "SCHEMA")) {
                 // Only character set and encryption options exist; this backend stores everything as Unicode.
                 affected = 1;
@@ -169,17 +146,7 @@ final class H2Session implements BackendSession {
             } else if (c.accept("DROP", "TABLE") || c.accept("DROP", "TEMPORARY", "TABLE")) {
                 ddl.dropTables(sig);
             } else if (c.accept("TRUNCATE")) {
-                c.accept("TABLE");
-                String[] name = c.qualifiedName();
-                String s = name[0] != null ? name[0] : schema;
-                if (s == null) {
-                    throw Errors.noDatabase();
-                }
-                String stored = Catalog.tableName(conn, s, name[1]);
-                if (stored == null) {
-                    throw Errors.noSuchTable(s, name[1]);
-                }
-                execute("TRUNCATE TABLE " + Token.quoteIdentifier(s) + "." + Token.quoteIdentifier(stored));
+                SchemaStatements.truncate(conn, c, schema);
             } else {
                 requireSchemaFor(sig);
                 execute(DmlRewriter.rewrite(tokens, schema, lastInsertId));
@@ -209,52 +176,6 @@ final class H2Session implements BackendSession {
         return false;
     }
 
-    private long createDatabase(TokenCursor c) throws BackendException, SQLException {
-        boolean ifNotExists = c.accept("IF", "NOT", "EXISTS");
-        String name = c.identifier();
-        if (name == null) {
-            throw Errors.syntax(TokenCursor.toH2(c.rest()));
-        }
-        if (Catalog.schemaName(conn, name) != null || Catalog.isHidden(name)) {
-            if (ifNotExists) {
-                return 0;
-            }
-            throw new BackendException(1007, "HY000", "Can't create database '" + name + "'; database exists");
-        }
-        execute("CREATE SCHEMA " + Token.quoteIdentifier(name));
-        return 1;
-    }
-
-    private long dropDatabase(TokenCursor c) throws BackendException, SQLException {
-        boolean ifExists = c.accept("IF", "EXISTS");
-        String name = c.identifier();
-        String stored = name == null ? null : Catalog.schemaName(conn, name);
-        if (Catalog.INFO.equals(stored)) {
-            throw new BackendException(1044, "42000", "Access denied to database '" + Catalog.INFO + "'");
-        }
-        if (stored == null) {
-            if (ifExists) {
-                return 0;
-            }
-            throw new BackendException(1008, "HY000", "Can't drop database '" + name + "'; database doesn't exist");
-        }
-        long tables = 0;
-        try (java.sql.PreparedStatement p = conn.prepareStatement("SELECT COUNT(*) FROM \"INFORMATION_SCHEMA\".\"TABLES\" WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE'")) {
-            p.setString(1, stored);
-            try (ResultSet rs = p.executeQuery()) {
-                rs.next();
-                tables = rs.getLong(1);
-            }
-        }
-        if (stored.equals(schema)) {
-            execute("SET SCHEMA PUBLIC");
-            schema = null;
-        }
-        execute("DROP SCHEMA " + Token.quoteIdentifier(stored) + " CASCADE");
-        Catalog.forget(conn, stored, null);
-        return tables;
-    }
-
     /** A SET that reached the backend (the server normally answers SET itself). */
     private void set(List<Token> sig) throws BackendException {
         TokenCursor c = new TokenCursor(sig);
@@ -273,7 +194,9 @@ final class H2Session implements BackendSession {
             setAutocommit(v.equals("1") || v.equalsIgnoreCase("ON") || v.equalsIgnoreCase("TRUE"));
             return;
         }
-        LOG.log(Level.DEBUG, "h2 backend: SET ignored (session variables belong to the server): {0}", TokenCursor.toH2(sig));
+        // The server's interceptors answer every SET they understand; silently accepting the rest
+        // (SET PASSWORD, SET ROLE, ...) would tell the client something happened that did not.
+        throw new BackendException(1235, "42000", "This version of MySQL doesn't yet support '" + TokenCursor.toH2(sig) + "'");
     }
 
     /** Runs one H2 statement that has no result set to forward. */
@@ -286,67 +209,84 @@ final class H2Session implements BackendSession {
     /** Runs {@code h2sql} into {@code sink}; {@code names} (nullable) gives result columns MySQL's names. */
     private void stream(String h2sql, ResultSink sink, boolean insert, ColumnNames names) throws BackendException, SQLException {
         LOG.log(Level.TRACE, "h2 backend: {0}", h2sql);
-        Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
+        try (Statement st = conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            run(st, () -> insert ? st.execute(h2sql, Statement.RETURN_GENERATED_KEYS) : st.execute(h2sql), insert, names, sink);
+        }
+    }
+
+    /** One JDBC call that runs a statement. */
+    interface Execution<T> {
+        T execute() throws SQLException;
+    }
+
+    /** Runs {@code st} (through {@code execution}) into {@code sink}; LAST_INSERT_ID follows. */
+    void run(Statement st, Execution<Boolean> execution, boolean insert, ColumnNames names, ResultSink sink) throws BackendException, SQLException {
+        boolean hasResult = executing(st, execution);
+        long id = ResultStreamer.forward(st, hasResult, insert, names, mapper, () -> canceled, sink);
+        if (id != 0) {
+            lastInsertId = id;
+        }
+    }
+
+    /** Runs {@code execution} of {@code st} as the statement {@link #cancel()} reaches; the transaction then has work in it. */
+    <T> T executing(Statement st, Execution<T> execution) throws BackendException, SQLException {
         running = st;
         try {
             if (canceled) {
                 throw Errors.interrupted();
             }
-            boolean hasResult = insert ? st.execute(h2sql, Statement.RETURN_GENERATED_KEYS) : st.execute(h2sql);
+            T result = execution.execute();
             if (!conn.getAutoCommit()) {
                 dirty = true;
             }
-            if (!hasResult) {
-                long count = st.getLargeUpdateCount();
-                long id = insert ? firstGeneratedKey(st) : 0;
-                if (id != 0) {
-                    lastInsertId = id;
-                }
-                sink.ok(new UpdateResult(Math.max(0, count), id, 0, ""));
-                return;
-            }
-            try (ResultSet rs = st.getResultSet()) {
-                List<ColumnMapper.Mapped> mapped = mapper.map(rs.getMetaData());
-                List<Column> columns = new ArrayList<>(mapped.size());
-                ValueKind[] kinds = new ValueKind[mapped.size()];
-                for (int i = 0; i < kinds.length; i++) {
-                    columns.add(mapped.get(i).column());
-                    kinds[i] = mapped.get(i).kind();
-                }
-                RowWriter w = sink.columns(names == null ? columns : names.apply(columns));
-                while (rs.next()) {
-                    if (canceled) {
-                        throw Errors.interrupted();
-                    }
-                    Object[] row = new Object[kinds.length];
-                    for (int i = 0; i < kinds.length; i++) {
-                        row[i] = kinds[i].read(rs, i + 1);
-                    }
-                    try {
-                        w.row(row);
-                    } catch (ClientGoneException gone) {
-                        LOG.log(Level.DEBUG, "h2 backend: client gone, statement abandoned: {0}", gone.getMessage());
-                        return;
-                    }
-                }
-                w.finish();
-            }
+            return result;
         } finally {
             running = null;
-            st.close();
         }
     }
 
-    private static long firstGeneratedKey(Statement st) throws SQLException {
-        try (ResultSet keys = st.getGeneratedKeys()) {
-            if (keys.next() && keys.getMetaData().getColumnCount() > 0) {
-                Object v = keys.getObject(1);
-                if (v instanceof Number) {
-                    return ((Number) v).longValue();
-                }
-            }
-        }
-        return 0;
+    /** Starts a statement: an earlier KILL QUERY does not reach it. */
+    void startStatement() {
+        canceled = false;
+    }
+
+    Connection connection() {
+        return conn;
+    }
+
+    ColumnMapper mapper() {
+        return mapper;
+    }
+
+    long lastInsertId() {
+        return lastInsertId;
+    }
+
+    /** Prepared statements the session holds (for leak checks). */
+    int openStatements() {
+        return statements.size();
+    }
+
+    @Override
+    public Prepared prepare(String sql) throws BackendException {
+        return statements.prepare(sql);
+    }
+
+    @Override
+    public void execute(Prepared statement, List<Object> parameters, ResultSink sink) throws BackendException {
+        statements.execute(statement, parameters, sink);
+    }
+
+    @Override
+    public RowCursor openCursor(Prepared statement, List<Object> parameters) throws BackendException {
+        RowCursor c = statements.openCursor(statement, parameters);
+        // Statements H2 does not run as a PreparedStatement (and ones without rows) read into memory, as the SPI's default does.
+        return c != null ? c : BackendSession.super.openCursor(statement, parameters);
+    }
+
+    @Override
+    public void closeStatement(Prepared statement) {
+        statements.close(statement);
     }
 
     private void begin() throws SQLException {
@@ -417,6 +357,7 @@ final class H2Session implements BackendSession {
 
     @Override
     public void reset() throws BackendException {
+        statements.closeAll();
         try {
             autocommit = true;
             endTransaction(false);
@@ -448,6 +389,7 @@ final class H2Session implements BackendSession {
             closed = true;
         }
         onClose.accept(this);
+        statements.closeAll();
         try {
             if (!conn.isClosed()) {
                 if (!conn.getAutoCommit()) {

@@ -56,6 +56,17 @@ final class H2Fixture implements AutoCloseable {
         }
     }
 
+    /** The rows of a query that must succeed on {@code s}. */
+    static List<List<Object>> rowsOf(BackendSession s, String sql) {
+        RecordingResultSink sink = new RecordingResultSink();
+        try {
+            s.query(sql, sink);
+        } catch (BackendException e) {
+            sink.thrown(e);
+        }
+        return sink.expectRows();
+    }
+
     /** The values of one column of a result, as strings (null stays null). */
     List<String> column(String sql, int index) {
         List<String> out = new ArrayList<>();

@@ -26,6 +26,11 @@ final class Assignment {
         return new Assignment(null, name.toLowerCase(Locale.ROOT), value);
     }
 
+    /** True when the value is a {@code ?} of a statement being prepared. */
+    boolean hasPlaceholder() {
+        return value == Expressions.PLACEHOLDER;
+    }
+
     /** Validates name, scope and value; normalises the value. */
     void check(SessionContext s) throws BackendException {
         if (ref == null) {

@@ -17,6 +17,11 @@ import java.util.Locale;
 final class Expressions {
     /** Marker for an expression this evaluator does not handle. */
     static final Object UNSUPPORTED = new Object();
+    /**
+     * Marker for a {@code ?} placeholder: only a statement being prepared has one (its value comes
+     * with the execution), so callers accept it in a dry run and treat it as unsupported otherwise.
+     */
+    static final Object PLACEHOLDER = new Object();
 
     private Expressions() {
     }
@@ -33,6 +38,9 @@ final class Expressions {
             case USER_VARIABLE:
                 return s.userVariables().get(tok.text().toLowerCase(Locale.ROOT));
             case SYMBOL:
+                if (tok.isSymbol("?")) {
+                    return PLACEHOLDER;
+                }
                 if (tok.isSymbol("-") && t.peek().kind() == Token.Kind.NUMBER) {
                     Object n = number(t.next().text());
                     return n instanceof Long ? (Object) (-(Long) n) : n instanceof BigDecimal ? ((BigDecimal) n).negate() : UNSUPPORTED;
@@ -74,6 +82,9 @@ final class Expressions {
             if (!t.acceptSymbol(")")) {
                 return UNSUPPORTED;
             }
+        }
+        if (args.contains(PLACEHOLDER)) {
+            return PLACEHOLDER;
         }
         return function(w, args, s);
     }

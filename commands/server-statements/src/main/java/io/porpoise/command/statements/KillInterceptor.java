@@ -3,6 +3,7 @@ package io.porpoise.command.statements;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionContext;
 import org.osgi.service.component.annotations.Component;
 
 /**
@@ -25,6 +26,20 @@ public final class KillInterceptor implements QueryInterceptor {
 
     @Override
     public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("KILL")) {
             return false;
@@ -36,6 +51,9 @@ public final class KillInterceptor implements QueryInterceptor {
         Token id = t.next();
         if (id.kind() != Token.Kind.NUMBER || !id.text().matches("\\d+") || !t.atEnd()) {
             return false;
+        }
+        if (dryRun) {
+            return true;
         }
         long target = Long.parseLong(id.text());
         if (!context.session().processList().kill(target, queryOnly)) {

@@ -5,6 +5,7 @@ import io.porpoise.backend.Column;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionContext;
 import java.util.ArrayList;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
@@ -31,6 +32,20 @@ public final class SelectVariablesInterceptor implements QueryInterceptor {
 
     @Override
     public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("SELECT")) {
             return false;
@@ -39,8 +54,8 @@ public final class SelectVariablesInterceptor implements QueryInterceptor {
         List<Object> values = new ArrayList<>();
         do {
             Token first = t.peek();
-            Object value = Expressions.evaluate(t, context.session());
-            if (value == Expressions.UNSUPPORTED) {
+            Object value = Expressions.evaluate(t, session);
+            if (value == Expressions.UNSUPPORTED || value == Expressions.PLACEHOLDER && !dryRun) {
                 return false;
             }
             int end = t.peek().start();
@@ -74,6 +89,9 @@ public final class SelectVariablesInterceptor implements QueryInterceptor {
         }
         if (!t.atEnd()) {
             return false;
+        }
+        if (dryRun) {
+            return true;
         }
         RowWriter rows = context.resultSink().columns(columns);
         if (limit > 0) {

@@ -33,12 +33,26 @@ public final class SetInterceptor implements QueryInterceptor {
 
     @Override
     public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("SET") || t.peek().isWord("PASSWORD") || t.peek().isWord("ROLE")
                 || t.peek().isWord("DEFAULT") && t.peek(1).isWord("ROLE") || t.peek().isWord("RESOURCE")) {
             return false;
         }
-        SessionContext s = context.session();
+        SessionContext s = session;
         List<Assignment> assignments = new ArrayList<>();
         if (t.acceptWord("NAMES")) {
             if (!Charsets.names(t, assignments) || !t.atEnd()) {
@@ -55,6 +69,12 @@ public final class SetInterceptor implements QueryInterceptor {
         } else if (!parseAssignments(t, s, assignments)) {
             return false;
         }
+        if (dryRun) {
+            return true;
+        }
+        if (assignments.stream().anyMatch(Assignment::hasPlaceholder)) {
+            return false;
+        }
         for (Assignment a : assignments) {
             a.check(s);
         }
@@ -69,6 +89,13 @@ public final class SetInterceptor implements QueryInterceptor {
         VariableRef.Scope statementScope = scope(t, VariableRef.Scope.DEFAULT);
         do {
             VariableRef.Scope scope = scope(t, statementScope);
+            if (t.acceptWord("NAMES")) {
+                // MySQL allows SET NAMES among other assignments (MariaDB Connector/J sends it so).
+                if (!Charsets.names(t, out)) {
+                    return false;
+                }
+                continue;
+            }
             if (t.acceptWord("TRANSACTION")) {
                 if (!Transactions.parse(t, scope, out)) {
                     return false;

@@ -1,11 +1,13 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.ProcessList;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionContext;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -25,7 +27,21 @@ public final class ShowProcesslistInterceptor implements QueryInterceptor {
     }
 
     @Override
-    public boolean intercept(String sql, CommandContext context) {
+    public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("SHOW")) {
             return false;
@@ -33,6 +49,9 @@ public final class ShowProcesslistInterceptor implements QueryInterceptor {
         boolean full = t.acceptWord("FULL");
         if (!t.acceptWord("PROCESSLIST") || !t.atEnd()) {
             return false;
+        }
+        if (dryRun) {
+            return true;
         }
         RowWriter rows = context.resultSink().columns(List.of(
                 Column.builder("Id", ColumnType.LONGLONG).length(21).unsigned().notNull().build(),

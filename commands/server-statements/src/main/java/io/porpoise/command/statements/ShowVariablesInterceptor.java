@@ -1,5 +1,6 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.backend.BackendException;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
@@ -29,7 +30,21 @@ public final class ShowVariablesInterceptor implements QueryInterceptor {
     }
 
     @Override
-    public boolean intercept(String sql, CommandContext context) {
+    public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("SHOW")) {
             return false;
@@ -57,7 +72,10 @@ public final class ShowVariablesInterceptor implements QueryInterceptor {
         if (!t.atEnd()) {
             return false;
         }
-        SessionContext s = context.session();
+        if (dryRun) {
+            return true;
+        }
+        SessionContext s = session;
         List<Object[]> rows = new ArrayList<>();
         for (SystemVariable v : s.globalVariables().definitions()) {
             if (!filter.test(v.name()) || global && v.scope() == VariableScope.SESSION) {

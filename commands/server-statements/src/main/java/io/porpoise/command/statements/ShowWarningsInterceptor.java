@@ -1,10 +1,12 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionContext;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
@@ -27,7 +29,21 @@ public final class ShowWarningsInterceptor implements QueryInterceptor {
     }
 
     @Override
-    public boolean intercept(String sql, CommandContext context) {
+    public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("SHOW")) {
             return false;
@@ -39,6 +55,9 @@ public final class ShowWarningsInterceptor implements QueryInterceptor {
             boolean warnings = t.acceptWord("WARNINGS");
             if (!warnings && !t.acceptWord("ERRORS") || !t.atEnd()) {
                 return false;
+            }
+            if (dryRun) {
+                return true;
             }
             String name = warnings ? "@@session.warning_count" : "@@session.error_count";
             RowWriter rows = context.resultSink().columns(List.of(Column.builder(name, ColumnType.LONGLONG).length(21).build()));
@@ -56,6 +75,9 @@ public final class ShowWarningsInterceptor implements QueryInterceptor {
         }
         if (!t.atEnd()) {
             return false;
+        }
+        if (dryRun) {
+            return true;
         }
         RowWriter rows = context.resultSink().columns(List.of(Results.text("Level", 7),
                 Column.builder("Code", ColumnType.LONG).length(4).unsigned().notNull().build(), Results.text("Message", 512)));

@@ -3,6 +3,7 @@ package io.porpoise.command.statements;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SessionContext;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code USE db}: switches database through the backend, like COM_INIT_DB. */
@@ -21,6 +22,20 @@ public final class UseInterceptor implements QueryInterceptor {
 
     @Override
     public boolean intercept(String sql, CommandContext context) throws BackendException {
+        return run(sql, context.session(), context, false);
+    }
+
+    @Override
+    public boolean accepts(String sql, SessionContext session) {
+        try {
+            return run(sql, session, null, true);
+        } catch (BackendException e) {
+            return true;
+        }
+    }
+
+    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
+    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("USE")) {
             return false;
@@ -28,6 +43,9 @@ public final class UseInterceptor implements QueryInterceptor {
         Token db = t.next();
         if (!db.isName() && db.kind() != Token.Kind.STRING || !t.atEnd()) {
             return false;
+        }
+        if (dryRun) {
+            return true;
         }
         context.session().useSchema(db.text());
         context.ok();

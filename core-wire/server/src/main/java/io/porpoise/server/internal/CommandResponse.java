@@ -4,6 +4,7 @@ import io.porpoise.backend.BackendException;
 import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.UpdateResult;
 import io.porpoise.command.CommandContext;
+import io.porpoise.command.PacketWriter;
 import io.porpoise.command.QueryInterceptor;
 import io.porpoise.command.SessionContext;
 import io.porpoise.wire.ServerError;
@@ -41,8 +42,24 @@ final class CommandResponse implements CommandContext {
         if (answered) {
             throw new IllegalStateException("response: already answered (expected: one answer per command)");
         }
-        sink = new ResultSetWriter(this, session, out);
+        sink = new ResultSetWriter(this, session, out, false);
         return sink;
+    }
+
+    @Override
+    public ResultSink binaryResultSink() {
+        if (answered) {
+            throw new IllegalStateException("response: already answered (expected: one answer per command)");
+        }
+        sink = new ResultSetWriter(this, session, out, true);
+        return sink;
+    }
+
+    @Override
+    public PacketWriter packets() {
+        checkUnanswered();
+        answered = true;
+        return new RawPackets(session, out);
     }
 
     @Override

@@ -70,7 +70,8 @@ final class CommandRunner {
                     r.database(), r.connectAttributes()));
             session = new Session(connection.connectionId(), r.username(), login.clientHost(),
                     login.matchedAccount().user() + "@" + login.matchedAccount().host(),
-                    ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion(), server);
+                    ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion(), server,
+                    server.preparedStatementCount());
             if (!channel.isActive()) {
                 close();
                 return;
@@ -86,6 +87,16 @@ final class CommandRunner {
             channel.close();
         } catch (ClientGoneException e) {
             out.discard();
+            close();
+        } catch (RuntimeException | Error e) {
+            // A failing backend must not leave the client waiting for its login OK.
+            LOG.log(Level.WARNING, "connection " + connection.connectionId() + ": opening the backend session failed", e);
+            out.discard();
+            io.porpoise.wire.ServerError err = ServerErrors.of("ER_UNKNOWN_ERROR");
+            CommandResponse response = new CommandResponse(null, out, interceptors);
+            response.writeError(err.code(), err.sqlState(), e.getClass().getSimpleName() + ": " + e.getMessage());
+            out.flush();
+            channel.close();
             close();
         }
     }
@@ -188,6 +199,7 @@ final class CommandRunner {
         session = null;
         if (s != null) {
             try {
+                s.statements().closeAll();
                 s.backend().close();
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "connection " + connection.connectionId() + ": backend session close failed", e);

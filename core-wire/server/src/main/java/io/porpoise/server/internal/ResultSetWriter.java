@@ -3,6 +3,8 @@ package io.porpoise.server.internal;
 import io.netty.buffer.ByteBuf;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
+import io.porpoise.backend.ColumnFlag;
+import io.porpoise.wire.binary.BinaryRow;
 import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.backend.UpdateResult;
@@ -27,14 +29,18 @@ final class ResultSetWriter implements ResultSink, RowWriter {
     private final CommandResponse response;
     private final Session session;
     private final Outbound out;
+    private final boolean binary;
     private State state = State.NEW;
     private List<Column> columns;
     private Charset textCharset;
+    private BinaryRow binaryRow;
 
-    ResultSetWriter(CommandResponse response, Session session, Outbound out) {
+    /** A writer of text-protocol rows, or with {@code binary} of binary-protocol rows (COM_STMT_EXECUTE). */
+    ResultSetWriter(CommandResponse response, Session session, Outbound out, boolean binary) {
         this.response = response;
         this.session = session;
         this.out = out;
+        this.binary = binary;
     }
 
     @Override
@@ -60,6 +66,9 @@ final class ResultSetWriter implements ResultSink, RowWriter {
         this.columns = List.copyOf(cols);
         Collation results = session.resultsCollation();
         this.textCharset = results == null ? StandardCharsets.UTF_8 : results.charset();
+        if (binary) {
+            binaryRow = binaryRowFor(columns, textCharset);
+        }
         ByteBuf b = out.begin();
         PayloadWriter.writeLengthEncodedInt(b, columns.size());
         out.end();
@@ -94,6 +103,11 @@ final class ResultSetWriter implements ResultSink, RowWriter {
             throw new IllegalArgumentException("row values: " + values.length + " (expected: " + columns.size() + ")");
         }
         ByteBuf b = out.begin();
+        if (binary) {
+            binaryRow.encode(b, values);
+            out.end();
+            return;
+        }
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v == null) {
@@ -103,6 +117,23 @@ final class ResultSetWriter implements ResultSink, RowWriter {
             }
         }
         out.end();
+    }
+
+    /** The binary row encoder for these columns: type codes, unsigned flags, decimals, charsets. */
+    static BinaryRow binaryRowFor(List<Column> columns, Charset text) {
+        int n = columns.size();
+        int[] types = new int[n];
+        boolean[] unsigned = new boolean[n];
+        int[] decimals = new int[n];
+        Charset[] charsets = new Charset[n];
+        for (int i = 0; i < n; i++) {
+            Column c = columns.get(i);
+            types[i] = c.type().code();
+            unsigned[i] = c.has(ColumnFlag.UNSIGNED);
+            decimals[i] = c.decimals();
+            charsets[i] = c.isBinary() ? StandardCharsets.UTF_8 : text;
+        }
+        return BinaryRow.of(types, unsigned, decimals, charsets);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final AtomicLong connectionIds = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicInteger preparedStatements = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Long, ConnectionHandler> connections = new ConcurrentHashMap<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
     private EventLoopGroup boss;
@@ -186,6 +187,11 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
 
     SystemVariables variables() {
         return variables;
+    }
+
+    /** Prepared statements open server-wide (max_prepared_stmt_count). */
+    java.util.concurrent.atomic.AtomicInteger preparedStatementCount() {
+        return preparedStatements;
     }
 
     ExecutorService workers() {

@@ -25,13 +25,14 @@ final class Session implements SessionContext {
     private final SessionVariables variables;
     private final String serverVersion;
     private final io.porpoise.command.ProcessList processList;
+    private final SessionStatements statements;
     private final java.util.Map<String, Object> userVariables = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
     private volatile int lastWarningCount;
     private volatile String schemaSeen;
 
     Session(long connectionId, String user, String host, String accountName, Capabilities capabilities,
             BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion,
-            io.porpoise.command.ProcessList processList) {
+            io.porpoise.command.ProcessList processList, java.util.concurrent.atomic.AtomicInteger preparedCount) {
         this.connectionId = connectionId;
         this.user = user;
         this.host = host;
@@ -42,6 +43,12 @@ final class Session implements SessionContext {
         this.variables = variables;
         this.serverVersion = serverVersion;
         this.processList = processList;
+        this.statements = new SessionStatements(backend, globals, preparedCount);
+    }
+
+    @Override
+    public SessionStatements statements() {
+        return statements;
     }
 
     @Override
@@ -142,7 +149,8 @@ final class Session implements SessionContext {
     }
 
     /** The status flags for a response now: AUTOCOMMIT from the session, IN_TRANS from the backend. */
-    ServerStatus status() {
+    @Override
+    public ServerStatus status() {
         ServerStatus s = variables.getBoolean("autocommit") ? ServerStatus.AUTOCOMMIT : ServerStatus.NONE;
         return backend.inTransaction() ? s.with(StatusFlag.SERVER_STATUS_IN_TRANS) : s;
     }
