@@ -128,6 +128,30 @@ class RawPreparedIT {
     }
 
     @Test
+    void preparedStatementLimitAndNoLeakAcrossCycles() throws IOException {
+        try (RawProtocolIT.RawClient c = new RawProtocolIT.RawClient(fx.port())) {
+            c.login();
+            for (int i = 0; i < 20_000; i++) {
+                long[] st = prepare(c, "SELECT X FROM SYSTEM_RANGE(1, ?)");
+                c.write(0, new byte[] {0x19, (byte) st[0], (byte) (st[0] >> 8), (byte) (st[0] >> 16), (byte) (st[0] >> 24)});
+            }
+            assertEquals(ServerStatus.AUTOCOMMIT, RawProtocolIT.okStatus(c, "SET GLOBAL max_prepared_stmt_count = 2"));
+            try {
+                prepare(c, "SELECT 1 FROM SYSTEM_RANGE(1, 1)");
+                long[] second = prepare(c, "SELECT 2 FROM SYSTEM_RANGE(1, 1)");
+                c.write(0, new byte[] {0x16, 'S', 'E', 'L', 'E', 'C', 'T', ' ', '3'});
+                ErrPacket e = RawProtocolIT.err(c.read());
+                assertEquals(1461, e.errorCode(), "the third statement is over the limit: nothing leaked from 20,000 cycles");
+                assertEquals("42000", e.sqlState());
+                c.write(0, new byte[] {0x19, (byte) second[0], (byte) (second[0] >> 8), (byte) (second[0] >> 16), (byte) (second[0] >> 24)});
+                prepare(c, "SELECT 3 FROM SYSTEM_RANGE(1, 1)");
+            } finally {
+                RawProtocolIT.okStatus(c, "SET GLOBAL max_prepared_stmt_count = 16382");
+            }
+        }
+    }
+
+    @Test
     void malformedExecuteIsWrongArguments() throws IOException {
         try (RawProtocolIT.RawClient c = new RawProtocolIT.RawClient(fx.port())) {
             c.login();
