@@ -152,6 +152,28 @@ class RawPreparedIT {
     }
 
     @Test
+    void resetConnectionClosesStatementsAndClearsSessionState() throws IOException {
+        try (RawProtocolIT.RawClient c = new RawProtocolIT.RawClient(fx.port())) {
+            c.login();
+            long[] st = prepare(c, "SELECT X FROM SYSTEM_RANGE(1, ?)");
+            RawProtocolIT.okStatus(c, "SET @kept = 'x', sql_mode = 'ANSI_QUOTES'");
+            assertEquals(ServerStatus.NONE, RawProtocolIT.okStatus(c, "SET autocommit = 0"));
+            c.write(0, new byte[] {0x1F});
+            byte[] ok = c.read();
+            assertEquals(0, ok[0], "COM_RESET_CONNECTION answers OK");
+            c.write(0, execute(st[0], 0, 1L));
+            assertEquals(1243, RawProtocolIT.err(c.read()).errorCode(), "statements are closed");
+            c.write(0, RawProtocolIT.query("SELECT @kept, @@sql_mode, @@autocommit"));
+            assertEquals(3, c.read()[0]);
+            c.read();
+            c.read();
+            c.read();
+            byte[] row = c.read();
+            assertEquals((byte) 0xFB, row[0], "user variable cleared");
+        }
+    }
+
+    @Test
     void malformedExecuteIsWrongArguments() throws IOException {
         try (RawProtocolIT.RawClient c = new RawProtocolIT.RawClient(fx.port())) {
             c.login();
