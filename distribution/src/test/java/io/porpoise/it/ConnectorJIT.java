@@ -150,6 +150,17 @@ class ConnectorJIT {
         }
     }
 
+    @Test
+    void lengthCountsBytesAsInMySql() throws SQLException {
+        try (Connection c = fx.mysql(""); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT LENGTH('h\u00e9'), CHAR_LENGTH('h\u00e9'), LENGTH(X'00FF80')")) {
+            assertTrue(rs.next());
+            assertEquals(3, rs.getInt(1));
+            assertEquals(2, rs.getInt(2));
+            assertEquals(3, rs.getInt(3));
+        }
+    }
+
     static void assertError(Statement s, String sql, int errno, String sqlState) {
         SQLException e = assertThrows(SQLException.class, () -> s.execute(sql), sql);
         assertEquals(errno, e.getErrorCode(), sql + ": " + e.getMessage());

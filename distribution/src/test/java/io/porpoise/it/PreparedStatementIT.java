@@ -227,6 +227,42 @@ class PreparedStatementIT {
         }
     }
 
+    /** Long data may add up to more than max_allowed_packet: each chunk is its own packet. */
+    @org.junit.jupiter.api.Test
+    void longDataBeyondMaxAllowedPacket() throws SQLException {
+        byte[] big = new byte[6 * 1024 * 1024];
+        ThreadLocalRandom.current().nextBytes(big);
+        try (ServerFixture small = ServerFixture.start(b -> b.maxAllowedPacket(2 * 1024 * 1024));
+                Connection c = small.mysql("&useServerPrepStmts=true&blobSendChunkSize=524288");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE lob");
+            s.execute("CREATE TABLE lob.t (id INT PRIMARY KEY, bl LONGBLOB)");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO lob.t VALUES (?, ?)")) {
+                p.setInt(1, 1);
+                p.setBinaryStream(2, new ByteArrayInputStream(big), big.length);
+                assertEquals(1, p.executeUpdate());
+            }
+            // The value itself is larger than max_allowed_packet, so clients cannot read it back whole;
+            // its length and digest (H2's HASH) prove every chunk arrived in order.
+            try (PreparedStatement p = c.prepareStatement("SELECT LENGTH(bl), HASH('SHA-256', bl) FROM lob.t WHERE id = ?")) {
+                p.setInt(1, 1);
+                try (ResultSet rs = p.executeQuery()) {
+                    assertTrue(rs.next());
+                    assertEquals(big.length, rs.getLong(1));
+                    assertArrayEquals(sha256(big), rs.getBytes(2));
+                }
+            }
+        }
+    }
+
+    static byte[] sha256(byte[] data) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(data);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @org.junit.jupiter.api.Test
     void cursorFetchReadsInBatches() throws SQLException {
         try (Connection c = fx.mysql("&useServerPrepStmts=true&useCursorFetch=true&defaultFetchSize=1000");

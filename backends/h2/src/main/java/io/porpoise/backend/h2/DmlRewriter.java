@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Rewrites the MySQL spellings H2's MySQL mode does not accept in ordinary statements:
  * {@code information_schema.} in any case points at the MySQL-shaped views, {@code IF(c, a, b)}
- * becomes H2's CASEWHEN, {@code CAST(x AS SIGNED|UNSIGNED [INTEGER])} and {@code AS CHAR)} get
+ * becomes H2's CASEWHEN, {@code LENGTH(x)} H2's OCTET_LENGTH (bytes, as in MySQL), {@code CAST(x AS SIGNED|UNSIGNED [INTEGER])} and {@code AS CHAR)} get
  * H2 types, a string alias ({@code AS 'name'}) becomes an identifier, and
  * {@code DATABASE()}/{@code SCHEMA()}/{@code LAST_INSERT_ID()} take the session's values (H2's
  * differ: its DATABASE() is the catalog, its LAST_INSERT_ID() the last id of a multi-row insert
@@ -57,6 +57,9 @@ final class DmlRewriter {
                 sb.append(Token.quoteIdentifier(tok.value()));
             } else if (tok.is("IF") && next.isSymbol("(")) {
                 sb.append("CASEWHEN");
+            } else if (tok.is("LENGTH") && next.isSymbol("(") && !at(t, prevSig(t, i)).isSymbol(".")) {
+                // MySQL's LENGTH counts bytes (H2's counts characters); CHAR_LENGTH is the same in both.
+                sb.append("OCTET_LENGTH");
             } else if ((tok.is("SIGNED") || tok.is("UNSIGNED")) && (at(t, prevSig(t, i)).is("AS") || at(t, prevSig(t, i)).isSymbol(","))) {
                 sb.append(tok.is("SIGNED") ? "BIGINT" : "NUMERIC(20)");
                 if (next.is("INTEGER") || next.is("INT")) {

@@ -27,6 +27,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + ":Integer=23")
 public final class ComStmtExecuteHandler implements CommandHandler<ComStmtExecuteRequest> {
+    private static final System.Logger LOG = System.getLogger(ComStmtExecuteHandler.class.getName());
     public static final int COM_STMT_EXECUTE = 0x17;
 
     @Override
@@ -76,6 +77,9 @@ public final class ComStmtExecuteHandler implements CommandHandler<ComStmtExecut
         }
         s.boundTypes(request.parameters().types());
         List<Object> values = ParameterValues.of(s, request.parameters(), context.session().clientCharset());
+        LOG.log(System.Logger.Level.TRACE, () -> "statement " + s.id() + " types " + request.parameters().types() + " values "
+                + values.stream().map(v -> v == null ? "NULL" : v instanceof byte[] ? "byte[" + ((byte[]) v).length + "]"
+                        : v.getClass().getSimpleName()).collect(java.util.stream.Collectors.joining(", ")));
         s.clearLongData();
         s.cursor(null);
         try {

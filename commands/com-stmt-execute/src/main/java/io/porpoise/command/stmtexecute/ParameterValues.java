@@ -17,12 +17,28 @@ final class ParameterValues {
         for (int i = 0; i < params.count(); i++) {
             if (params.isLongData(i)) {
                 byte[] data = s.longData(i);
-                values.add(isText(params.types().type(i)) ? new String(data, text) : data);
+                values.add(isText(params.types().type(i)) ? textOrBytes(data, text) : data);
             } else {
                 values.add(params.value(i));
             }
         }
         return values;
+    }
+
+    /**
+     * Long data bound with a string type is text when it decodes in the client's charset; bytes
+     * that do not (a binary stream bound as a string) stay bytes, so nothing is replaced on the way
+     * into a binary column.
+     */
+    static Object textOrBytes(byte[] data, Charset text) {
+        try {
+            return text.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(data)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return data;
+        }
     }
 
     /** Long data for a parameter bound as a string type is text in the client's charset. */

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = CommandHandler.class, property = CommandHandler.COMMAND_PROPERTY + ":Integer=24")
 public final class ComStmtSendLongDataHandler implements CommandHandler<ComStmtSendLongDataRequest> {
+    private static final System.Logger LOG = System.getLogger(ComStmtSendLongDataHandler.class.getName());
     public static final int COM_STMT_SEND_LONG_DATA = 0x18;
 
     @Override
@@ -37,6 +38,8 @@ public final class ComStmtSendLongDataHandler implements CommandHandler<ComStmtS
 
     @Override
     public void execute(ComStmtSendLongDataRequest request, CommandContext context) {
+        LOG.log(System.Logger.Level.TRACE, () -> "statement " + request.statementId() + " parameter " + request.parameter()
+                + ": " + request.data().length + " bytes of long data");
         context.session().statements().get(request.statementId())
                 .ifPresent(s -> s.appendLongData(request.parameter(), request.data()));
         context.noResponse();

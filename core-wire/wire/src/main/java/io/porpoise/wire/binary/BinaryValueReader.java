@@ -42,6 +42,10 @@ public final class BinaryValueReader {
      * may creep in.
      */
     static Object text(byte[] bytes, Charset charset) {
+        if (isAscii(bytes) && ASCII_COMPATIBLE.contains(charset.name())) {
+            // The common case, without a decoder per value.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
         try {
             return charset.newDecoder()
                     .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -50,6 +54,19 @@ public final class BinaryValueReader {
         } catch (java.nio.charset.CharacterCodingException e) {
             return bytes;
         }
+    }
+
+    /** Charsets whose first 128 code points are ASCII byte for byte. */
+    private static final java.util.Set<String> ASCII_COMPATIBLE = java.util.Set.of("UTF-8", "windows-1252", "ISO-8859-1",
+            "US-ASCII", "GBK", "GB18030", "Big5", "EUC-JP", "EUC-KR", "windows-1251", "windows-1250", "ISO-8859-2");
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static Object read(PayloadReader in, int type, boolean unsigned, Charset text) {
