@@ -27,14 +27,9 @@ public final class UseInterceptor implements QueryInterceptor {
 
     @Override
     public boolean accepts(String sql, SessionContext session) {
-        try {
-            return run(sql, session, null, true);
-        } catch (BackendException e) {
-            return true;
-        }
+        return DryRun.accepts(this::run, sql, session);
     }
 
-    /** Parses {@code sql}; unless {@code dryRun}, answers it through {@code context}. */
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (t == null || !t.acceptWord("USE")) {

@@ -41,7 +41,7 @@ public final class BinaryValueReader {
      * MySQL stores such a value into a binary column untouched, so no replacement characters
      * may creep in.
      */
-    static Object text(byte[] bytes, Charset charset) {
+    public static Object textOrBytes(byte[] bytes, Charset charset) {
         if (isAscii(bytes) && ASCII_COMPATIBLE.contains(charset.name())) {
             // The common case, without a decoder per value.
             return new String(bytes, StandardCharsets.ISO_8859_1);
@@ -94,7 +94,7 @@ public final class BinaryValueReader {
             case MYSQL_TYPE_DATETIME, MYSQL_TYPE_TIMESTAMP -> BinaryTemporal.readDateTime(in);
             case MYSQL_TYPE_TIME -> BinaryTemporal.readTime(in);
             case MYSQL_TYPE_VARCHAR, MYSQL_TYPE_VAR_STRING, MYSQL_TYPE_STRING, MYSQL_TYPE_ENUM, MYSQL_TYPE_SET,
-                    MYSQL_TYPE_JSON -> text(in.readLengthEncodedBytes(), text);
+                    MYSQL_TYPE_JSON -> textOrBytes(in.readLengthEncodedBytes(), text);
             case MYSQL_TYPE_TINY_BLOB, MYSQL_TYPE_MEDIUM_BLOB, MYSQL_TYPE_LONG_BLOB, MYSQL_TYPE_BLOB, MYSQL_TYPE_GEOMETRY,
                     MYSQL_TYPE_BIT -> in.readLengthEncodedBytes();
             case MYSQL_TYPE_NULL -> null;
