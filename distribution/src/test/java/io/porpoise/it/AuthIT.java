@@ -45,6 +45,27 @@ class AuthIT {
     }
 
     @Test
+    void otherClientsCompleteFullAuthentication() throws Exception {
+        try (ServerFixture fx = ServerFixture.start(b -> b.initialRootPassword("m4ria"))) {
+            SQLException noKey = assertThrows(SQLException.class, () -> DriverManager.getConnection(
+                    "jdbc:mariadb://127.0.0.1:" + fx.port() + "/?user=root&password=m4ria"));
+            assertEquals(true, noKey.getMessage().contains("RSA public key"), noKey.getMessage());
+            try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + fx.port()
+                    + "/?user=root&password=m4ria&allowPublicKeyRetrieval=true")) {
+                assertEquals("root@localhost", user(c));
+            }
+        }
+        if (java.nio.file.Files.isExecutable(Path.of("/usr/bin/mariadb"))) {
+            // A fresh server, so the CLI takes the RSA path itself (it asks for the key).
+            try (ServerFixture fx = ServerFixture.start(b -> b.initialRootPassword("cl1"))) {
+                MariaDbCliIT.Result r = MariaDbCliIT.mariadb(fx.port(), "-uroot", "-pcl1", "-e", "SELECT CURRENT_USER()");
+                assertEquals(0, r.exit(), r.err());
+                assertEquals("CURRENT_USER()\nroot@localhost\n", r.out());
+            }
+        }
+    }
+
+    @Test
     void keysAndAccountsSurviveRestart() throws Exception {
         Path dir = Files.createTempDirectory("porpoise-auth");
         try {
