@@ -47,6 +47,51 @@ class EmbeddingExampleTest {
         }
     }
 
+    /** A backend failing half way through a result: the client gets the rows so far, then the error. */
+    static final class FailingBackend implements Backend {
+        @Override
+        public String name() {
+            return "failing";
+        }
+
+        @Override
+        public BackendSession openSession(SessionInfo info) {
+            return (sql, sink) -> {
+                RowWriter rows = sink.columns(List.of(Column.of("n", ColumnType.LONGLONG)));
+                rows.row(1L);
+                rows.row(2L);
+                if (sql.contains("sink")) {
+                    sink.error(new BackendException(1317, "70100", "Query execution was interrupted"));
+                    return;
+                }
+                throw new BackendException(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction");
+            };
+        }
+    }
+
+    @Test
+    void errorsHalfWayThroughAResultEndItWithErr() throws Exception {
+        Path data = Files.createTempDirectory("porpoise-embed");
+        try (PorpoiseServer server = PorpoiseServer.builder().port(0).dataDirectory(data).backend(new FailingBackend())
+                .registry(ServiceLoaderRegistry.forModuleOf(PorpoiseServer.class)).start();
+                Connection c = DriverManager.getConnection(
+                        "jdbc:mysql://127.0.0.1:" + server.port() + "/?user=root&sslMode=DISABLED")) {
+            for (String sql : List.of("select via throw", "select via sink")) {
+                SQLException e = assertThrows(SQLException.class, () -> {
+                    try (ResultSet rs = c.createStatement().executeQuery(sql)) {
+                        while (rs.next()) {
+                            rs.getLong(1);
+                        }
+                    }
+                }, sql);
+                assertEquals(sql.contains("sink") ? 1317 : 1205, e.getErrorCode(), sql);
+            }
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT @@version_comment")) {
+                assertTrue(rs.next(), "the connection is usable afterwards");
+            }
+        }
+    }
+
     @Test
     void embedsAServerWithACustomBackend() throws Exception {
         Path data = Files.createTempDirectory("porpoise-embed");

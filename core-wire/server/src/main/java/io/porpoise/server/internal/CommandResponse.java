@@ -119,6 +119,12 @@ final class CommandResponse implements CommandContext {
             sink.error(new BackendException(code, sqlState, message));
             return;
         }
+        writeErrPacket(code, sqlState, message);
+    }
+
+    /** The ERR packet itself, without the one-answer bookkeeping (the caller did it). */
+    void writeErrPacket(int code, String sqlState, String message) {
+        answered = true;
         new ErrPacket(code, sqlState, message).encode(out.begin());
         out.end();
     }

@@ -54,8 +54,14 @@ final class ResultSetWriter implements ResultSink, RowWriter {
         if (state == State.DONE) {
             throw new IllegalStateException("result: already completed (expected: one completion)");
         }
+        boolean midResult = state == State.ROWS;
         state = State.DONE;
-        response.writeError(error.errorCode(), error.sqlState(), error.getMessage());
+        if (midResult) {
+            // An ERR instead of the terminator ends a result set that failed half way.
+            response.writeErrPacket(error.errorCode(), error.sqlState(), error.getMessage());
+        } else {
+            response.writeError(error.errorCode(), error.sqlState(), error.getMessage());
+        }
     }
 
     @Override
