@@ -36,4 +36,7 @@ public interface PacketWriter {
 
     /** The end of rows: EOF, or an OK with header 0xFE with CLIENT_DEPRECATE_EOF. */
     void endOfRows(ServerStatus status, int warnings);
+
+    /** An ERR that ends the answer instead (a cursor failing half way through a batch). */
+    void error(io.porpoise.backend.BackendException error);
 }

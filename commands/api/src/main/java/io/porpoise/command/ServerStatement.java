@@ -22,6 +22,7 @@ public final class ServerStatement {
     private final ByteArrayOutputStream[] longData;
     private io.porpoise.wire.binary.ParameterTypes boundTypes;
     private RowCursor cursor;
+    private boolean longDataOverflow;
     private Object attachment;
 
     public ServerStatement(long id, String sql, Prepared prepared, int parameterCount, List<Column> parameters,
@@ -73,7 +74,13 @@ public final class ServerStatement {
         this.boundTypes = types;
     }
 
-    /** Appends a COM_STMT_SEND_LONG_DATA chunk; false when the parameter index is out of range. */
+    /**
+     * The most long data one parameter may collect: MySQL's largest packet (1 GiB). Beyond it the
+     * chunks are dropped and the next execution fails, instead of the server running out of memory.
+     */
+    public static final long MAX_LONG_DATA = 1L << 30;
+
+    /** Appends a COM_STMT_SEND_LONG_DATA chunk; false when the parameter index is out of range or the data too large. */
     public boolean appendLongData(int parameter, byte[] chunk) {
         if (parameter < 0 || parameter >= parameterCount) {
             return false;
@@ -81,8 +88,17 @@ public final class ServerStatement {
         if (longData[parameter] == null) {
             longData[parameter] = new ByteArrayOutputStream();
         }
+        if (longDataOverflow || (long) longData[parameter].size() + chunk.length > MAX_LONG_DATA) {
+            longDataOverflow = true;
+            return false;
+        }
         longData[parameter].writeBytes(chunk);
         return true;
+    }
+
+    /** Whether long data was dropped for exceeding {@link #MAX_LONG_DATA} since the last execution. */
+    public boolean longDataOverflow() {
+        return longDataOverflow;
     }
 
     /** Which parameters have long data (their values are not in the execute packet). */
@@ -102,6 +118,7 @@ public final class ServerStatement {
     /** After an execution (and on COM_STMT_RESET) long data starts over, as in MySQL. */
     public void clearLongData() {
         java.util.Arrays.fill(longData, null);
+        longDataOverflow = false;
     }
 
     public RowCursor cursor() {

@@ -180,9 +180,9 @@ final class ColumnMapper {
             case "BOOLEAN": return ValueKind.BOOLEAN;
             case "TINYINT": case "SMALLINT": case "INTEGER": return ValueKind.INT;
             case "BIGINT": return ValueKind.LONG;
-            case "NUMERIC": case "DECIMAL": case "DECFLOAT": return ValueKind.DECIMAL;
+            case "NUMERIC": case "DECIMAL": return ValueKind.DECIMAL;
             case "REAL": return ValueKind.FLOAT;
-            case "DOUBLE PRECISION": return ValueKind.DOUBLE;
+            case "DOUBLE PRECISION": case "DECFLOAT": return ValueKind.DOUBLE;
             case "CHARACTER": case "CHARACTER VARYING": case "VARCHAR_IGNORECASE": case "CHARACTER LARGE OBJECT": case "ENUM": return ValueKind.STRING;
             case "BINARY": case "BINARY VARYING": case "BINARY LARGE OBJECT": return ValueKind.BYTES;
             case "DATE": return ValueKind.DATE;
@@ -254,13 +254,14 @@ final class ColumnMapper {
             case "SMALLINT": return TypeChoice.of(ColumnType.SHORT, 6, 0, kind);
             case "INTEGER": return TypeChoice.of(ColumnType.LONG, 11, 0, kind);
             case "BIGINT": return TypeChoice.of(ColumnType.LONGLONG, 20, 0, kind);
-            case "NUMERIC": case "DECIMAL": case "DECFLOAT": {
+            case "NUMERIC": case "DECIMAL": {
                 int s = (int) Math.min(30, Math.max(0, scale));
                 long p = Math.min(65, Math.max(precision, s));
                 return TypeChoice.of(ColumnType.NEWDECIMAL, p + (s > 0 ? 1 : 0) + 1, s, kind);
             }
             case "REAL": return TypeChoice.of(ColumnType.FLOAT, 12, 31, kind);
-            case "DOUBLE PRECISION": return TypeChoice.of(ColumnType.DOUBLE, 22, 31, kind);
+            // H2 makes DOUBLE with BIGINT or DECIMAL, SUM of DOUBLE and the literal 1e0 DECFLOAT; MySQL makes them DOUBLE.
+            case "DOUBLE PRECISION": case "DECFLOAT": return TypeChoice.of(ColumnType.DOUBLE, 22, 31, kind);
             case "CHARACTER": return TypeChoice.of(ColumnType.STRING, precision, 0, kind);
             case "CHARACTER VARYING": case "VARCHAR_IGNORECASE":
                 return precision > 65535 ? TypeChoice.of(ColumnType.BLOB, 4294967295L / 4, 0, kind) : TypeChoice.of(ColumnType.VAR_STRING, precision, 0, kind);
@@ -272,7 +273,8 @@ final class ColumnMapper {
             case "BINARY LARGE OBJECT": return TypeChoice.of(ColumnType.BLOB, 4294967295L, 0, kind).binaryString();
             case "DATE": return TypeChoice.of(ColumnType.DATE, 10, 0, kind);
             case "TIME": case "TIME WITH TIME ZONE": {
-                int s = Math.max(0, scale);
+                // H2 goes to nanoseconds (a bound LocalTime is TIME(9)); MySQL to microseconds.
+                int s = Math.min(6, Math.max(0, scale));
                 return TypeChoice.of(ColumnType.TIME, 10 + (s > 0 ? 1 + s : 0), s, h2.equals("TIME") ? kind : ValueKind.OTHER);
             }
             case "TIMESTAMP": case "TIMESTAMP WITH TIME ZONE": {

@@ -256,7 +256,7 @@ final class Errors {
         return dot >= 0 ? name.substring(dot + 1) : name;
     }
 
-    /** Index names carry a {@code table.} prefix in H2 (see DdlExecutor); MySQL shows them without. */
+    /** Index names carry a {@code table.} prefix in H2 (see IndexElement); MySQL shows them without. */
     private static String stripTable(String name) {
         int dot = name.indexOf('.');
         return dot >= 0 ? name.substring(dot + 1) : name;

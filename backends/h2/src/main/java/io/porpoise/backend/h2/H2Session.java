@@ -117,40 +117,12 @@ final class H2Session implements BackendSession {
         sink.ok(UpdateResult.EMPTY);
     }
 
+    /** DDL ({@link DdlExecutor}), between MySQL's implicit commits; every session's cached table facts go stale. */
     private void ddl(List<Token> tokens, List<Token> sig, ResultSink sink) throws BackendException, SQLException {
-        TokenCursor c = new TokenCursor(sig);
         implicitCommit();
-        long affected = 0;
+        long affected;
         try {
-            DdlExecutor ddl = new DdlExecutor(conn, schema);
-            if (c.accept("CREATE", "DATABASE") || c.accept("CREATE", "SCHEMA")) {
-                affected = SchemaStatements.create(conn, c);
-            } else if (c.accept("DROP", "DATABASE") || c.accept("DROP", "SCHEMA")) {
-                affected = SchemaStatements.drop(conn, c, schema, () -> schema = null);
-            } else if (c.accept("ALTER", "DATABASE") || c.accept("ALTER", "SCHEMA")) {
-                // Only character set and encryption options exist; this backend stores everything as Unicode.
-                affected = 1;
-            } else if (c.accept("CREATE", "TABLE") || c.accept("CREATE", "TEMPORARY", "TABLE")) {
-                if (!ddl.createTable(sig)) {
-                    requireSchemaFor(sig);
-                    execute(DmlRewriter.rewrite(tokens, schema, lastInsertId));
-                }
-            } else if (c.accept("CREATE", "INDEX") || c.accept("CREATE", "UNIQUE", "INDEX") || c.accept("CREATE", "FULLTEXT", "INDEX") || c.accept("CREATE", "SPATIAL", "INDEX")) {
-                ddl.createIndex(sig);
-            } else if (c.accept("DROP", "INDEX")) {
-                ddl.dropIndexStatement(sig);
-            } else if (c.accept("ALTER", "TABLE") || c.accept("ALTER", "IGNORE", "TABLE")) {
-                ddl.alterTable(sig);
-            } else if (c.accept("RENAME", "TABLE")) {
-                ddl.renameTables(sig);
-            } else if (c.accept("DROP", "TABLE") || c.accept("DROP", "TEMPORARY", "TABLE")) {
-                ddl.dropTables(sig);
-            } else if (c.accept("TRUNCATE")) {
-                SchemaStatements.truncate(conn, c, schema);
-            } else {
-                requireSchemaFor(sig);
-                execute(DmlRewriter.rewrite(tokens, schema, lastInsertId));
-            }
+            affected = new DdlExecutor(conn, schema, lastInsertId).run(tokens, sig, () -> schema = null);
         } finally {
             ddlEpoch.incrementAndGet();
             if (!conn.getAutoCommit()) {
@@ -158,22 +130,6 @@ final class H2Session implements BackendSession {
             }
         }
         sink.ok(UpdateResult.affected(affected));
-    }
-
-    /** Statements that create or drop objects without naming a database need a current one. */
-    private void requireSchemaFor(List<Token> sig) throws BackendException {
-        if (schema == null && !containsQualifiedName(sig)) {
-            throw Errors.noDatabase();
-        }
-    }
-
-    private static boolean containsQualifiedName(List<Token> sig) {
-        for (int i = 1; i + 1 < sig.size(); i++) {
-            if (sig.get(i).isSymbol(".") && sig.get(i - 1).isIdentifier() && sig.get(i + 1).isIdentifier()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** A SET that reached the backend (the server normally answers SET itself). */

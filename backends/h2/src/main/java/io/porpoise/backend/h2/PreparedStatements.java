@@ -2,7 +2,6 @@ package io.porpoise.backend.h2;
 
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
-import io.porpoise.backend.ColumnType;
 import io.porpoise.backend.Prepared;
 import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.RowCursor;
@@ -13,13 +12,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.h2.api.ErrorCode;
@@ -29,7 +22,8 @@ import org.h2.api.ErrorCode;
  * gets the same MySQL-to-H2 rewrites as in {@code query()} and becomes a JDBC PreparedStatement;
  * the {@code ?} placeholders pass the rewriters as tokens, so they stay in order (a HAVING
  * that repeats a select item's expression repeats its parameter, see {@link H2Prepared#h2ToClient}).
- * Statements the session answers itself, and ones H2 cannot type at prepare time, are deferred:
+ * Statements the session answers itself, ones H2 cannot type at prepare time, and ones whose
+ * result type H2 could only guess from untyped parameters ({@code SELECT ? + ?}) are deferred:
  * see {@link H2Prepared} and {@link SqlLiterals}.
  *
  * <p>Nothing of a statement is kept after {@link #close}; the session closes all of them on
@@ -64,7 +58,7 @@ final class PreparedStatements {
             count += t.kind() == Token.Kind.PARAM ? 1 : 0;
         }
         if (route == StatementRoute.SESSION) {
-            return register(H2Prepared.deferred(this, sql, sig, tokens, count), parameters(count), List.of());
+            return register(H2Prepared.deferred(this, sql, sig, tokens, count), PreparedParameters.untyped(count), List.of());
         }
         return prepareForH2(sql, tokens, sig, count);
     }
@@ -87,7 +81,7 @@ final class PreparedStatements {
 
     private Prepared prepareForH2(String sql, List<Token> tokens, List<Token> sig, int count) throws BackendException {
         List<Token> h2Tokens = HavingRewriter.rewrite(tokens);
-        int[] h2ToClient = parameterOrder(tokens, h2Tokens);
+        int[] h2ToClient = PreparedParameters.order(tokens, h2Tokens);
         boolean insert = StatementRoute.isInsert(sig);
         String h2sql = DmlRewriter.rewrite(h2Tokens, session.currentSchema(), session.lastInsertId());
         PreparedStatement ps;
@@ -98,7 +92,7 @@ final class PreparedStatements {
                 // H2 types each parameter when preparing and cannot type some (COALESCE(?, ?), GREATEST(?, ?), SELECT ? UNION SELECT ?);
                 // MySQL types them by their values, which substitution gives.
                 LOG.log(Level.DEBUG, "h2 backend: parameters without a type, statement deferred: {0}", sql);
-                return register(H2Prepared.deferred(this, sql, sig, tokens, count), parameters(count), List.of());
+                return register(H2Prepared.deferred(this, sql, sig, tokens, count), PreparedParameters.untyped(count), List.of());
             }
             throw session.mapError(e, sig, sql);
         }
@@ -108,12 +102,17 @@ final class PreparedStatements {
                 // H2 read placeholders differently from MySQL (e.g. ?1 is a numbered parameter in H2).
                 LOG.log(Level.DEBUG, "h2 backend: parameters H2 counts differently, statement deferred: {0}", sql);
                 ps.close();
-                return register(H2Prepared.deferred(this, sql, sig, tokens, count), parameters(count), List.of());
+                return register(H2Prepared.deferred(this, sql, sig, tokens, count), PreparedParameters.untyped(count), List.of());
             }
             int[] nullTypes = new int[h2ToClient.length];
-            List<Column> parameters = parameters(pmd, h2ToClient, count, nullTypes);
-            ColumnNames names = ColumnNames.of(tokens);
+            List<Column> parameters = PreparedParameters.of(pmd, h2ToClient, count, nullTypes);
             ResultSetMetaData md = ps.getMetaData();
+            if (PreparedParameters.resultTypedByValues(md, nullTypes)) {
+                LOG.log(Level.DEBUG, "h2 backend: result typed by parameter values, statement deferred: {0}", sql);
+                ps.close();
+                return register(H2Prepared.deferred(this, sql, sig, tokens, count), PreparedParameters.untyped(count), List.of());
+            }
+            ColumnNames names = ColumnNames.of(tokens);
             List<Column> columns = md == null ? List.of() : ResultShape.of(session.mapper(), md, names).columns();
             return register(H2Prepared.ofH2(this, sql, sig, count, h2Tokens, h2ToClient, nullTypes, insert, names, ps, h2sql), parameters, columns);
         } catch (SQLException e) {
@@ -136,58 +135,13 @@ final class PreparedStatements {
                 : session.connection().prepareStatement(h2sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY);
     }
 
-    /** For each placeholder of {@code h2Tokens}, the index of the client's placeholder it is (the same token); null if one is foreign. */
-    private static int[] parameterOrder(List<Token> tokens, List<Token> h2Tokens) {
-        Map<Token, Integer> index = new IdentityHashMap<>();
-        for (Token t : tokens) {
-            if (t.kind() == Token.Kind.PARAM) {
-                index.put(t, index.size());
-            }
-        }
-        int[] out = new int[(int) h2Tokens.stream().filter(t -> t.kind() == Token.Kind.PARAM).count()];
-        int j = 0;
-        for (Token t : h2Tokens) {
-            if (t.kind() == Token.Kind.PARAM) {
-                Integer i = index.get(t);
-                if (i == null) {
-                    return null;
-                }
-                out[j++] = i;
-            }
-        }
-        return out;
-    }
-
-    /** Parameters of a statement H2 does not prepare: their type is the client's. */
-    private static List<Column> parameters(int count) {
-        return Collections.nCopies(count, Column.of("?", ColumnType.VAR_STRING));
-    }
-
-    /** One column per client parameter, typed as H2 inferred it at its first use; fills {@code nullTypes} per H2 parameter. */
-    private static List<Column> parameters(ParameterMetaData pmd, int[] h2ToClient, int count, int[] nullTypes) throws SQLException {
-        Column[] out = new Column[count];
-        for (int j = 0; j < h2ToClient.length; j++) {
-            int type = pmd.getParameterType(j + 1);
-            long precision = pmd.getPrecision(j + 1);
-            // H2 reports a parameter it cannot type as CHARACTER VARYING of precision 0.
-            boolean known = type != Types.NULL && type != Types.OTHER && !(type == Types.VARCHAR && precision <= 0);
-            nullTypes[j] = known ? type : Types.NULL;
-            if (out[h2ToClient[j]] == null) {
-                out[h2ToClient[j]] = known ? ColumnMapper.parameter(pmd.getParameterTypeName(j + 1), precision, pmd.getScale(j + 1))
-                        : Column.of("?", ColumnType.VAR_STRING);
-            }
-        }
-        for (int i = 0; i < count; i++) {
-            out[i] = out[i] == null ? Column.of("?", ColumnType.VAR_STRING) : out[i];
-        }
-        return Arrays.asList(out);
-    }
-
     void execute(Prepared statement, List<Object> values, ResultSink sink) throws BackendException {
         H2Prepared h = owned(statement);
         checkArguments(h, values);
         if (h.isDeferred()) {
-            session.query(h.parameterCount == 0 ? h.sql : SqlLiterals.substitute(h.tokens, values), h.names, sink);
+            String sql = h.parameterCount == 0 ? h.sql
+                    : StatementRoute.of(h.sig) == StatementRoute.H2 ? SqlLiterals.substituteTyped(h.tokens, values) : SqlLiterals.substitute(h.tokens, values);
+            session.query(sql, h.names, sink);
             return;
         }
         session.startStatement();

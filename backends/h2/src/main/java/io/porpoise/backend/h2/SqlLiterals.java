@@ -10,12 +10,21 @@ import java.time.LocalTime;
 import java.util.List;
 
 /**
- * Parameter values as MySQL literals, for deferred prepared statements: the statement text with
- * each {@code ?} replaced runs through {@code query()} like any COM_QUERY, so the session's own
+ * Parameter values as literals, for deferred prepared statements: the statement text with each
+ * {@code ?} replaced runs through {@code query()} like any COM_QUERY, so the session's own
  * statements (SHOW, DDL, ...) and statements H2 cannot prepare still take parameters. Strings
- * are escaped for MySQL's lexer (backslash and quote), binary values are hex literals, temporal
- * values typed literals; every literal is set off by spaces so it never fuses with a neighbour
- * ({@code 1-?} with -5 must not read {@code 1--5}, a comment).
+ * are escaped for MySQL's lexer (backslash and quote), binary values are hex literals; every
+ * literal is set off by spaces so it never fuses with a neighbour ({@code 1-?} with -5 must not
+ * read {@code 1--5}, a comment).
+ *
+ * <p>In statements H2 runs, a literal carries the type MySQL gives a parameter bound with that
+ * value, so {@code SELECT COALESCE(?, ?)} or {@code SELECT ? + ?} types its result as MySQL does:
+ * integers are BIGINT, doubles DOUBLE, floats FLOAT, decimals DECIMAL of the value's precision
+ * and scale, temporal values DATETIME(6) and TIME(6) (the wire carries microseconds, not a
+ * declared precision). Plain literals would take H2's literal types instead: INTEGER for small
+ * integers, DECFLOAT for {@code 4.9E-324}, TIME(9). The session's own statements read their
+ * parameters as tokens ({@code AUTO_INCREMENT = ?}, {@code SET autocommit = ?}, a column's
+ * {@code DEFAULT ?}), so they get plain MySQL literals.
  */
 final class SqlLiterals {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
@@ -23,18 +32,52 @@ final class SqlLiterals {
     private SqlLiterals() {
     }
 
-    /** The statement's text with its {@code ?} placeholders replaced by {@code values}, in order. */
+    /** The statement's text with its {@code ?} placeholders replaced by {@code values} as MySQL literals, in order. */
     static String substitute(List<Token> tokens, List<Object> values) throws BackendException {
+        return substitute(tokens, values, false);
+    }
+
+    /** The statement's text with its {@code ?} placeholders replaced by {@code values} as typed H2 literals, in order. */
+    static String substituteTyped(List<Token> tokens, List<Object> values) throws BackendException {
+        return substitute(tokens, values, true);
+    }
+
+    private static String substitute(List<Token> tokens, List<Object> values, boolean typed) throws BackendException {
         StringBuilder sb = new StringBuilder();
         int next = 0;
         for (Token t : tokens) {
             if (t.kind() == Token.Kind.PARAM) {
-                sb.append(' ').append(of(values.get(next++))).append(' ');
+                Object v = values.get(next++);
+                sb.append(' ').append(typed ? typed(v) : of(v)).append(' ');
             } else {
                 sb.append(t.text());
             }
         }
         return sb.toString();
+    }
+
+    /** One value as an H2 literal of the type MySQL gives a parameter with that value. */
+    private static String typed(Object v) throws BackendException {
+        if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+                || v instanceof BigInteger && ((BigInteger) v).bitLength() < 64) {
+            return "CAST(" + v + " AS BIGINT)";
+        }
+        if (v instanceof BigDecimal) {
+            // Without the cast a value of scale 0 would read as INTEGER or BIGINT.
+            BigDecimal d = ((BigDecimal) v).scale() < 0 ? ((BigDecimal) v).setScale(0) : (BigDecimal) v;
+            return "CAST(" + d.toPlainString() + " AS DECIMAL(" + Math.max(d.precision(), d.scale()) + ", " + d.scale() + "))";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            // Java's shortest spelling that reads back as the same value; H2 reads it as a decimal, the cast makes it binary again.
+            return "CAST(" + of(v) + (v instanceof Float ? " AS REAL)" : " AS DOUBLE PRECISION)");
+        }
+        if (v instanceof LocalDateTime) {
+            return "CAST(" + of(v) + " AS TIMESTAMP(6))";
+        }
+        if (v instanceof LocalTime || v instanceof Duration) {
+            return "CAST(" + of(v) + " AS TIME(6))";
+        }
+        return of(v);
     }
 
     /** One value as a MySQL literal. */

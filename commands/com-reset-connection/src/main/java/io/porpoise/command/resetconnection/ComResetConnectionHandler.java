@@ -37,10 +37,11 @@ public final class ComResetConnectionHandler implements CommandHandler<Void> {
     public void execute(Void request, CommandContext context) {
         SessionContext s = context.session();
         try {
+            // Server-side state first: it cannot fail, so a backend error leaves no half-reset session.
             s.statements().closeAll();
-            s.backend().reset();
             s.variables().reset();
             s.userVariables().clear();
+            s.backend().reset();
             s.backend().setAutocommit(s.variables().getBoolean("autocommit"));
             context.ok();
         } catch (BackendException e) {

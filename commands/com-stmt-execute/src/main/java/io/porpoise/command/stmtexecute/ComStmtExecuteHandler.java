@@ -70,7 +70,8 @@ public final class ComStmtExecuteHandler implements CommandHandler<ComStmtExecut
             context.error(ServerErrors.of("ER_UNKNOWN_STMT_HANDLER"), 22, Long.toString(request.statementId()), "mysqld_stmt_execute");
             return;
         }
-        if (request.parameters() == null || request.iterations() != 1 || (request.flags() & ~ComStmtExecuteRequest.KNOWN_FLAGS) != 0) {
+        if (request.parameters() == null || request.iterations() != 1 || (request.flags() & ~ComStmtExecuteRequest.KNOWN_FLAGS) != 0
+                || s.longDataOverflow()) {
             s.clearLongData();
             context.error(ServerErrors.of("ER_WRONG_ARGUMENTS"), "mysqld_stmt_execute");
             return;

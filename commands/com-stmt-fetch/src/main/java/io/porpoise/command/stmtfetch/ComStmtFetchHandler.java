@@ -54,17 +54,26 @@ public final class ComStmtFetchHandler implements CommandHandler<ComStmtFetchReq
             context.error(ServerErrors.of("ER_STMT_HAS_NO_OPEN_CURSOR"), request.statementId());
             return;
         }
+        LookAhead ahead = LookAhead.of(s, cursor);
         try {
-            fetch(s, cursor, Math.max(1, request.rows()), context);
+            // Read before answering, so a cursor that fails at once is answered with a plain ERR.
+            ahead.hasNext();
         } catch (BackendException e) {
             s.cursor(null);
             context.error(e);
+            return;
+        }
+        PacketWriter out = context.packets();
+        try {
+            fetch(s, cursor, ahead, Math.max(1, request.rows()), out, context);
+        } catch (BackendException e) {
+            s.cursor(null);
+            out.error(e);
         }
     }
 
-    private static void fetch(ServerStatement s, RowCursor cursor, long limit, CommandContext context) throws BackendException {
-        LookAhead ahead = LookAhead.of(s, cursor);
-        PacketWriter out = context.packets();
+    private static void fetch(ServerStatement s, RowCursor cursor, LookAhead ahead, long limit, PacketWriter out,
+            CommandContext context) throws BackendException {
         long sent = 0;
         while (sent < limit) {
             Object[] row = ahead.next();

@@ -42,7 +42,8 @@ public final class SelectVariablesInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SELECT")) {
+        if (t == null || !t.acceptWord("SELECT") || !t.any(SelectVariablesInterceptor::needsServer)) {
+            // Literals alone (SELECT 1, SELECT ?) are the backend's: it types them, as MySQL would.
             return false;
         }
         List<Column> columns = new ArrayList<>();
@@ -94,6 +95,15 @@ public final class SelectVariablesInterceptor implements QueryInterceptor {
         }
         rows.finish();
         return true;
+    }
+
+    private static final java.util.Set<String> SESSION_FUNCTIONS = java.util.Set.of("DATABASE", "SCHEMA", "USER",
+            "SESSION_USER", "SYSTEM_USER", "CURRENT_USER", "CONNECTION_ID", "VERSION", "LAST_INSERT_ID");
+
+    /** A token only the server can evaluate: a variable or a function of the session. */
+    private static boolean needsServer(Token t) {
+        return t.kind() == Token.Kind.SYSTEM_VARIABLE || t.kind() == Token.Kind.USER_VARIABLE
+                || t.kind() == Token.Kind.WORD && SESSION_FUNCTIONS.contains(t.upper());
     }
 
     private static boolean isClauseWord(Token t) {

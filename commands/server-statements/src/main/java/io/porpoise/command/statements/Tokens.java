@@ -17,6 +17,11 @@ final class Tokens {
         return t == null ? null : new Tokens(t);
     }
 
+    /** Whether any token of the statement satisfies {@code test}. */
+    boolean any(java.util.function.Predicate<Token> test) {
+        return list.stream().anyMatch(test);
+    }
+
     Token peek() {
         return list.get(i);
     }

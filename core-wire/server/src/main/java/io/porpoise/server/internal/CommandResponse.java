@@ -59,7 +59,7 @@ final class CommandResponse implements CommandContext {
     public PacketWriter packets() {
         checkUnanswered();
         answered = true;
-        return new RawPackets(session, out);
+        return new RawPackets(session, out, this);
     }
 
     @Override

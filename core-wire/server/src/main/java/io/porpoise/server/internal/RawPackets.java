@@ -17,14 +17,16 @@ import java.util.List;
 final class RawPackets implements PacketWriter {
     private final Session session;
     private final Outbound out;
+    private final CommandResponse response;
     private final Collation results;
     private final Charset text;
     private List<Column> rowColumns;
     private BinaryRow rowEncoder;
 
-    RawPackets(Session session, Outbound out) {
+    RawPackets(Session session, Outbound out, CommandResponse response) {
         this.session = session;
         this.out = out;
+        this.response = response;
         this.results = session.resultsCollation();
         this.text = results == null ? StandardCharsets.UTF_8 : results.charset();
     }
@@ -77,5 +79,10 @@ final class RawPackets implements PacketWriter {
             new EofPacket(warnings, status).encode(out.begin());
         }
         out.end();
+    }
+
+    @Override
+    public void error(io.porpoise.backend.BackendException error) {
+        response.writeErrPacket(error.errorCode(), error.sqlState(), error.getMessage());
     }
 }
