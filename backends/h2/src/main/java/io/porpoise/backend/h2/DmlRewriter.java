@@ -14,7 +14,27 @@ import java.util.List;
  * which is where a changed collation would differ from MySQL.
  */
 final class DmlRewriter {
+    /** SELECT modifiers that only steer MySQL's optimizer or cache. */
+    private static final java.util.Set<String> SELECT_MODIFIERS = java.util.Set.of("SQL_NO_CACHE", "SQL_CACHE", "HIGH_PRIORITY",
+            "SQL_BUFFER_RESULT", "SQL_SMALL_RESULT", "SQL_BIG_RESULT", "STRAIGHT_JOIN");
+
     private DmlRewriter() {
+    }
+
+    /** Whether the token at {@code i} follows SELECT directly or after other modifiers. */
+    private static boolean afterSelectKeyword(List<Token> t, int i) {
+        int p = prevSig(t, i);
+        while (p >= 0) {
+            Token prev = t.get(p);
+            if (prev.is("SELECT")) {
+                return true;
+            }
+            if (!(prev.is("DISTINCT") || prev.is("ALL") || SELECT_MODIFIERS.contains(prev.text().toUpperCase(java.util.Locale.ROOT)))) {
+                return false;
+            }
+            p = prevSig(t, p);
+        }
+        return false;
     }
 
     private static int nextSig(List<Token> t, int i) {
@@ -55,6 +75,9 @@ final class DmlRewriter {
             } else if (tok.kind() == Token.Kind.STRING && at(t, prevSig(t, i)).is("AS")) {
                 // SELECT x AS 'alias': MySQL takes a string as an alias, H2 only an identifier.
                 sb.append(Token.quoteIdentifier(tok.value()));
+            } else if (SELECT_MODIFIERS.contains(tok.text().toUpperCase(java.util.Locale.ROOT)) && afterSelectKeyword(t, i)) {
+                // SQL_NO_CACHE, HIGH_PRIORITY, ... (mysqldump sends SQL_NO_CACHE): hints without meaning here.
+                continue;
             } else if (tok.is("IF") && next.isSymbol("(")) {
                 sb.append("CASEWHEN");
             } else if (tok.is("LENGTH") && next.isSymbol("(") && !at(t, prevSig(t, i)).isSymbol(".")) {

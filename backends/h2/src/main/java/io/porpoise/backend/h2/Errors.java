@@ -14,7 +14,7 @@ import org.h2.api.ErrorCode;
  * H2's own message.
  */
 final class Errors {
-    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+    private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]++|\"\")*+)\"");
     /** The value, column and H2 type in a data conversion error: {@code 'abc' (t: "id" INTEGER NOT NULL)}. */
     private static final Pattern CONVERTING = Pattern.compile("'(.*)' \\(.*?\"([^\"]*)\" ([A-Z]+).*\\)", Pattern.DOTALL);
 

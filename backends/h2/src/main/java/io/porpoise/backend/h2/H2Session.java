@@ -67,7 +67,13 @@ final class H2Session implements BackendSession {
                         names != null ? names : ColumnNames.of(tokens));
             }
         } catch (SQLException e) {
-            throw mapError(e, sig, sql);
+            BackendException mapped = mapError(e, sig, sql);
+            String timeValue = mapped.errorCode() == 1292 ? MysqlTimeLiterals.rejected(mapped.getMessage()) : null;
+            if (timeValue == null || sink.isCompleted()) {
+                throw mapped;
+            }
+            // H2 cannot read MySQL's 'D HH:MM:SS' TIME form: run it again with that literal normalized.
+            query(MysqlTimeLiterals.rewrite(tokens, timeValue), names, sink);
         }
     }
 

@@ -104,4 +104,31 @@ final class H2DialectTest {
         db.ok("DROP DATABASE other");
         assertEquals(1049, db.error("USE other").errorCode());
     }
+
+    @Test
+    void mysqlSpellingsFromDumpsAndConnectors() {
+        db.ok("CREATE DATABASE IF NOT EXISTS spell");
+        db.ok("CREATE TABLE spell.t (id INT PRIMARY KEY, b BLOB)");
+        db.ok("INSERT INTO spell.t VALUES (1, _binary 'abc'), (2, _utf8mb4'x')");
+        assertEquals(2, db.rows("SELECT /*!40001 SQL_NO_CACHE */ id, b FROM spell.t").size());
+        assertEquals(2, db.rows("SELECT SQL_NO_CACHE HIGH_PRIORITY id FROM spell.t").size());
+    }
+
+    @Test
+    void syntaxErrorInAHugeStatementIsStill1064() {
+        String big = "a".repeat(300_000);
+        assertEquals(1064, db.error("SELECT 1 '" + big + "' x y z").errorCode());
+    }
+
+    @Test
+    void mysqlDayTimeLiteralsForTimeColumnsOnly() {
+        db.ok("CREATE DATABASE IF NOT EXISTS tl");
+        db.ok("CREATE TABLE tl.t (id INT PRIMARY KEY, tm TIME, v VARCHAR(20))");
+        db.ok("INSERT INTO tl.t VALUES (1, '0 13:7:59', 'x')");
+        db.ok("INSERT INTO tl.t VALUES (2, NULL, '0 13:7:59')");
+        List<List<Object>> r = db.rows("SELECT tm, (SELECT v FROM tl.t WHERE id = 2) FROM tl.t WHERE id = 1");
+        assertEquals(java.time.LocalTime.of(13, 7, 59), r.get(0).get(0) instanceof java.time.LocalTime
+                ? r.get(0).get(0) : java.time.LocalTime.parse(r.get(0).get(0).toString()));
+        assertEquals("0 13:7:59", r.get(0).get(1), "a statement H2 accepts keeps the text as given");
+    }
 }

@@ -30,7 +30,7 @@ public final class ComQueryHandler implements CommandHandler<ComQueryRequest> {
 
     @Override
     public ComQueryRequest decode(PayloadReader payload, SessionContext session) {
-        return new ComQueryRequest(payload.readRestOfPacketString(session.clientCharset()));
+        return new ComQueryRequest(QueryText.decode(payload.readRestOfPacketBytes(), session.clientCharset()));
     }
 
     @Override

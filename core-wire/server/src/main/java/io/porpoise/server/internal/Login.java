@@ -72,7 +72,21 @@ final class Login implements AuthExchange {
         if (offered.equals(plugin.name())) {
             return step(r.authResponse());
         }
+        if (!r.capabilities().has(CapabilityFlag.CLIENT_PLUGIN_AUTH) && passwordless()) {
+            // A client that cannot switch plugins (Node's mysql) answered with its only method; for an
+            // account without a password every method's answer is the empty one, so no switch is needed
+            // and any other answer is a wrong password.
+            return isEmpty(r.authResponse()) ? new Succeed(null) : deny("password given for an account without one");
+        }
         return switchTo(plugin.name());
+    }
+
+    private boolean passwordless() {
+        return account.isPresent() && account.get().authenticationString().isEmpty();
+    }
+
+    private static boolean isEmpty(byte[] response) {
+        return response.length == 0 || response.length == 1 && response[0] == 0;
     }
 
     Next onClientData(byte[] data) {

@@ -1,0 +1,221 @@
+"""The checks shared by the Python DB-API suites (PyMySQL and mysqlclient/MySQLdb).
+
+Both libraries interpolate parameters on the client (escaped literals in a COM_QUERY):
+neither has server-side prepared statements, so there is no types-prepared check here.
+"""
+from e2e import (CheckFailed, expect, expect_equal, compare_type_rows, TYPE_DDL, TYPE_LITERALS,
+                 TYPE_NAMES, TYPE_VALUES, TYPE_SELECT, STREAM_SQL, STREAM_ROWS, STREAM_SUM,
+                 large_value, sha256, bytes_difference)
+
+
+class Driver:
+    """What differs between the libraries. Subclasses set module and ss_cursor."""
+    module = None
+    ss_cursor = None  # unbuffered (streaming) cursor class
+    has_sqlstate = False
+
+    def connect(self, password="", **kwargs):
+        raise NotImplementedError
+
+    def sqlstate(self, conn, exc):
+        return None
+
+
+def expect_error(driver, conn, sql, errno, sqlstate, args=None):
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, args)
+    except driver.module.Error as e:
+        got_errno = e.args[0] if e.args else None
+        expect(got_errno == errno, f"errno {got_errno} ({e}), expected {errno}")
+        if driver.has_sqlstate:
+            got = driver.sqlstate(conn, e)
+            expect(got == sqlstate, f"SQLSTATE {got!r}, expected {sqlstate!r} ({e})")
+        return
+    finally:
+        cur.close()
+    raise CheckFailed(f"{sql[:60]!r} succeeded, expected error {errno}")
+
+
+def scalar(conn, sql, args=None):
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, args)
+        row = cur.fetchone()
+        return row[0] if row is not None else None
+    finally:
+        cur.close()
+
+
+def execute(conn, sql, args=None):
+    cur = conn.cursor()
+    try:
+        cur.execute(sql, args)
+    finally:
+        cur.close()
+
+
+def run(suite, driver):
+    db = suite.database
+
+    def login():
+        conn = driver.connect()
+        try:
+            expect_equal(scalar(conn, "SELECT CURRENT_USER()"), "root@localhost", "CURRENT_USER()")
+        finally:
+            conn.close()
+
+    def login_wrong_password():
+        try:
+            conn = driver.connect(password="nope")
+        except driver.module.OperationalError as e:
+            # Neither library exposes the SQLSTATE of a failed connect: errno only.
+            expect(e.args[0] == 1045, f"errno {e.args[0]} ({e}), expected 1045")
+            return
+        conn.close()
+        raise CheckFailed("login with password 'nope' succeeded")
+
+    logged_in = suite.check("login", login)
+    suite.check("login-wrong-password", login_wrong_password)
+    if not logged_in:
+        suite.blocked = "not run: cannot log in (see the login check)"
+
+    def connect(**kwargs):
+        return None if suite.blocked else driver.connect(**kwargs)
+
+    # select-db (COM_INIT_DB) and USE (a COM_QUERY).
+    conn = connect(autocommit=True)
+
+    def use_db():
+        execute(conn, f"DROP DATABASE IF EXISTS {db}")
+        execute(conn, f"CREATE DATABASE {db}")
+        execute(conn, f"DROP DATABASE IF EXISTS {db}_other")
+        execute(conn, f"CREATE DATABASE {db}_other")
+        conn.select_db(db)
+        expect_equal(scalar(conn, "SELECT DATABASE()"), db, "DATABASE() after select_db")
+        execute(conn, f"USE {db}_other")
+        expect_equal(scalar(conn, "SELECT DATABASE()"), db + "_other", "DATABASE() after USE")
+        execute(conn, f"USE {db}")
+        expect_equal(scalar(conn, "SELECT DATABASE()"), db, "DATABASE() after USE")
+
+    suite.check("use-db", use_db)
+    conn and conn.close()
+
+    conn = connect(database=db, autocommit=True)
+
+    def types_text():
+        execute(conn, f"DROP TABLE IF EXISTS types_text")
+        execute(conn, f"CREATE TABLE types_text {TYPE_DDL}")
+        execute(conn, f"INSERT INTO types_text VALUES (1, {TYPE_LITERALS})")
+        execute(conn, "INSERT INTO types_text (id) VALUES (2)")
+        cur = conn.cursor()
+        cur.execute(TYPE_SELECT.format(table="types_text"))
+        compare_type_rows(cur.fetchall())
+        cur.close()
+
+    def types_params():
+        execute(conn, f"DROP TABLE IF EXISTS types_params")
+        execute(conn, f"CREATE TABLE types_params {TYPE_DDL}")
+        marks = ", ".join(["%s"] * (1 + len(TYPE_NAMES)))
+        cur = conn.cursor()
+        cur.execute(f"INSERT INTO types_params VALUES ({marks})", [1] + TYPE_VALUES)
+        cur.execute(f"INSERT INTO types_params VALUES ({marks})", [2] + [None] * len(TYPE_NAMES))
+        # and back through parameters in a WHERE clause too
+        cur.execute(TYPE_SELECT.format(table="types_params").replace(
+            " ORDER BY", " WHERE bu = %s OR (id = %s AND b IS NULL) ORDER BY"),
+            (18446744073709551615, 2))
+        compare_type_rows(cur.fetchall())
+        cur.close()
+
+    suite.check("types-text", types_text)
+    suite.check("types-params", types_params)
+    conn and conn.close()
+
+    def transactions():
+        if suite.blocked:
+            suite.check("transaction-rollback", None)
+            suite.check("transaction-commit", None)
+            return
+        a = driver.connect(database=db, autocommit=False)
+        b = driver.connect(database=db, autocommit=True)
+        try:
+            execute(a, "DROP TABLE IF EXISTS tx")
+            execute(a, "CREATE TABLE tx (id INT PRIMARY KEY, v VARCHAR(10))")
+            a.commit()
+
+            def rollback():
+                execute(a, "INSERT INTO tx VALUES (1, 'gone')")
+                expect_equal(scalar(a, "SELECT COUNT(*) FROM tx"), 1, "rows inside the transaction")
+                a.rollback()
+                expect_equal(scalar(a, "SELECT COUNT(*) FROM tx"), 0, "rows after rollback")
+                expect_equal(scalar(b, "SELECT COUNT(*) FROM tx"), 0, "rows seen by another session")
+
+            def commit():
+                execute(a, "INSERT INTO tx VALUES (2, 'kept')")
+                expect_equal(scalar(b, "SELECT COUNT(*) FROM tx"), 0,
+                             "uncommitted rows seen by another session")
+                a.commit()
+                expect_equal(scalar(b, "SELECT v FROM tx WHERE id = 2"), "kept",
+                             "committed row seen by another session")
+
+            suite.check("transaction-rollback", rollback)
+            suite.check("transaction-commit", commit)
+        finally:
+            a.close()
+            b.close()
+
+    transactions()
+
+    conn = connect(database=db, autocommit=True)
+
+    def dup():
+        execute(conn, "DROP TABLE IF EXISTS dup")
+        execute(conn, "CREATE TABLE dup (id INT PRIMARY KEY)")
+        execute(conn, "INSERT INTO dup VALUES (1)")
+        expect_error(driver, conn, "INSERT INTO dup VALUES (1)", 1062, "23000")
+
+    suite.check("error-no-such-table",
+                lambda: expect_error(driver, conn, "SELECT * FROM no_such_table", 1146, "42S02"))
+    suite.check("error-syntax", lambda: expect_error(driver, conn, "SELEC 1", 1064, "42000"))
+    suite.check("error-duplicate-key", dup)
+    suite.check("error-unknown-database",
+                lambda: expect_error(driver, conn, "USE no_such_database", 1049, "42000"))
+
+    def ping():
+        conn.ping()  # raises if the server does not answer
+        expect_equal(scalar(conn, "SELECT 1"), 1, "SELECT 1 after ping")
+
+    suite.check("ping", ping)
+
+    def stream():
+        cur = conn.cursor(driver.ss_cursor)
+        cur.execute(STREAM_SQL)
+        total = count = 0
+        for (x,) in cur:
+            total += x
+            count += 1
+        cur.close()
+        expect_equal(count, STREAM_ROWS, "rows")
+        expect_equal(total, STREAM_SUM, "sum")
+        expect_equal(scalar(conn, "SELECT 2"), 2, "next query on the connection")
+
+    suite.check("stream-100k", stream)
+
+    def large():
+        value = large_value()
+        execute(conn, "DROP TABLE IF EXISTS big")
+        execute(conn, "CREATE TABLE big (id INT PRIMARY KEY, v LONGBLOB)")
+        execute(conn, "INSERT INTO big VALUES (1, %s)", (value,))
+        back = scalar(conn, "SELECT v FROM big WHERE id = 1")
+        expect(isinstance(back, bytes), f"got {type(back).__name__}, expected bytes")
+        expect(sha256(back) == sha256(value), f"SHA-256 differs: {bytes_difference(back, value)}")
+
+    suite.check("large-value-20mib", large)
+    if suite.blocked:
+        return
+    conn.close()
+
+    cleanup = driver.connect(autocommit=True)
+    execute(cleanup, f"DROP DATABASE IF EXISTS {db}")
+    execute(cleanup, f"DROP DATABASE IF EXISTS {db}_other")
+    cleanup.close()

@@ -1,0 +1,376 @@
+'use strict';
+// Shared helpers for the Node.js client suites (node-mysql2.js, node-mysql.js, node-mariadb.js).
+//
+// Output protocol (read by distribution/e2e/run): one line per check,
+// `ok <suite> <check>` or `FAIL <suite> <check>: <reason>`; `skip <suite> ...` only when the
+// client library is missing and CI is not set. Diagnostics go to stderr.
+//
+// Each suite gives runChecks() an adapter over its library:
+//   connect({password, database}) -> a connection with
+//     query(sql, params?)   -> rows as arrays (text protocol; params interpolated by the library)
+//     execute(sql, params?) -> rows as arrays (server-side prepared statement, binary protocol)
+//     stream(sql, onRow)    -> resolves once an unbuffered result has been read row by row
+//     beginTransaction(), commit(), rollback(), ping(), close()
+//   execute: true        when the library has server-side prepared statements (adds the
+//                        types-prepared* and large-value-20mib-prepared checks)
+//   paramValue(name, v)  optional: the parameter value an application would bind for a column
+// Errors thrown by the library carry errno and sqlState.
+const path = require('path');
+const crypto = require('crypto');
+const { createRequire } = require('module');
+
+const HOST = process.env.PORPOISE_HOST || '127.0.0.1';
+const PORT = Number(process.env.PORPOISE_PORT || 3306);
+const USER = 'root';
+
+// Libraries are installed by install-clients.sh into distribution/e2e/node/node_modules.
+const nodeRequire = createRequire(path.join(__dirname, '..', 'node', 'package.json'));
+
+const BLOB = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
+const TEXT = 'Grüße 🐬 𝄞 ok';
+
+// [name, SQL type, SQL literal, expected value as read back (see same()), parameter value]
+const TYPE_COLUMNS = [
+  ['i', 'INT', '-2147483648', '-2147483648', -2147483648],
+  ['bi', 'BIGINT', '-9223372036854775808', '-9223372036854775808', '-9223372036854775808'],
+  ['bu', 'BIGINT UNSIGNED', '18446744073709551615', '18446744073709551615', '18446744073709551615'],
+  ['de', 'DECIMAL(30,10)', '12345678901234567890.0123456789', '12345678901234567890.0123456789',
+    '12345678901234567890.0123456789'],
+  ['db', 'DOUBLE', '6.02214076e23', 6.02214076e23, 6.02214076e23],
+  ['s', 'VARCHAR(50)', `'${TEXT}'`, TEXT, TEXT],
+  ['b', 'BLOB', `X'${BLOB.toString('hex')}'`, BLOB, BLOB],
+  ['d', 'DATE', "'2024-02-29'", '2024-02-29', '2024-02-29'],
+  ['t', 'TIME', "'13:07:59'", '13:07:59', '13:07:59'],
+  ['dt', 'DATETIME(6)', "'2024-02-29 13:45:07.123456'", '2024-02-29 13:45:07.123456',
+    '2024-02-29 13:45:07.123456'],
+  ['n', 'INT', 'NULL', null, null],
+];
+const TYPE_NAMES = TYPE_COLUMNS.map((c) => c[0]);
+const TYPE_DDL = `(id INT PRIMARY KEY, ${TYPE_COLUMNS.map((c) => `${c[0]} ${c[1]}`).join(', ')})`;
+const TYPE_LITERALS = TYPE_COLUMNS.map((c) => c[2]).join(', ');
+const typeSelect = (table, where = '') =>
+  `SELECT ${TYPE_NAMES.join(', ')} FROM ${table}${where} ORDER BY id`;
+
+const STREAM_ROWS = 100000;
+const STREAM_SQL = `SELECT X FROM SYSTEM_RANGE(1, ${STREAM_ROWS})`;
+const STREAM_SUM = BigInt(STREAM_ROWS) * BigInt(STREAM_ROWS + 1) / 2n;
+
+const LARGE_SIZE = 20 * 1024 * 1024;
+function largeValue() {
+  // deterministic pseudo-random bytes (xorshift32), no dependency on the crypto RNG
+  const buf = Buffer.allocUnsafe(LARGE_SIZE);
+  let x = 20;
+  for (let i = 0; i < LARGE_SIZE; i += 4) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    buf.writeInt32LE(x | 0, i);
+  }
+  return buf;
+}
+const sha256 = (b) => crypto.createHash('sha256').update(b).digest('hex');
+
+class CheckFailed extends Error {}
+function expect(cond, message) {
+  if (!cond) throw new CheckFailed(message);
+}
+
+function show(v, limit = 60) {
+  let s;
+  if (v === null || v === undefined) s = String(v);
+  else if (Buffer.isBuffer(v)) s = `<Buffer ${v.length} bytes ${v.subarray(0, 12).toString('hex')}...>`;
+  else if (typeof v === 'bigint') s = `${v}n`;
+  else if (typeof v === 'string') s = JSON.stringify(v);
+  else if (v instanceof Date) s = `Date(${v.toISOString()})`;
+  else s = String(v);
+  s += ` (${Buffer.isBuffer(v) ? 'Buffer' : v === null ? 'null' : typeof v})`;
+  return s.length <= limit ? s : s.slice(0, limit) + '...';
+}
+
+// Exact comparison of a value read back with the expected one. Integers and decimals may come
+// back as string, BigInt or (safe) number: they must print exactly as expected; a lossy
+// number prints differently and fails.
+function same(got, want) {
+  if (want === null) return got === null;
+  if (Buffer.isBuffer(want)) return Buffer.isBuffer(got) && got.equals(want);
+  if (typeof want === 'number') {
+    if (typeof got === 'bigint') return Number.isInteger(want) && String(got) === String(want);
+    return (typeof got === 'number' || typeof got === 'string') && Number(got) === want;
+  }
+  if (typeof got === 'bigint' || typeof got === 'number') return String(got) === want;
+  return got === want;
+}
+
+function expectEqual(got, want, what) {
+  expect(same(got, want), `${what}: got ${show(got)}, expected ${show(want)}`);
+}
+
+// 'N bytes, expected M; first difference at byte K: got .. expected ..'
+function bytesDifference(got, want) {
+  let k = 0;
+  while (k < got.length && k < want.length && got[k] === want[k]) k++;
+  const hex = (b) => b.subarray(k, k + 6).toString('hex').replace(/(..)(?=.)/g, '$1 ') || 'end';
+  return `${got.length} bytes, expected ${want.length}; first difference at byte ${k}: got ${hex(got)} expected ${hex(want)}`;
+}
+
+function compareTypeRows(rows) {
+  expect(rows.length === 2, `expected 2 rows, got ${rows.length}`);
+  const problems = [];
+  TYPE_COLUMNS.forEach(([name, , , want], i) => {
+    if (Buffer.isBuffer(want) && Buffer.isBuffer(rows[0][i]) && !want.equals(rows[0][i])) {
+      problems.push(`${name} ${bytesDifference(rows[0][i], want)}`);
+    } else if (!same(rows[0][i], want)) {
+      problems.push(`${name} got ${show(rows[0][i])} expected ${show(want)}`);
+    }
+    if (rows[1][i] !== null) problems.push(`${name} (NULL row) got ${show(rows[1][i])}`);
+  });
+  expect(problems.length === 0, problems.join('; '));
+}
+
+class Suite {
+  constructor(name) {
+    this.name = name;
+    this.database = 'e2e_' + name.replace(/-/g, '_');
+  }
+
+  emit(line) {
+    process.stdout.write(line + '\n');
+  }
+
+  // Loads a library from distribution/e2e/node; a missing one FAILs under CI, else skips.
+  require(name) {
+    try {
+      return nodeRequire(name);
+    } catch (e) {
+      if (e.code !== 'MODULE_NOT_FOUND') throw e;
+      const reason = `npm package ${name} is not installed (run distribution/e2e/install-clients.sh)`;
+      if (process.env.CI) this.emit(`FAIL ${this.name} library-installed: ${reason}`);
+      else this.emit(`skip ${this.name}: ${reason}`);
+      process.exit(0);
+    }
+  }
+
+  async check(check, fn) {
+    if (this.blocked) {
+      this.fail(check, this.blocked);
+      return false;
+    }
+    try {
+      await fn();
+    } catch (e) {
+      if (!(e instanceof CheckFailed)) console.error(e);
+      const reason = e instanceof CheckFailed ? e.message : describeError(e);
+      this.fail(check, reason);
+      return false;
+    }
+    this.emit(`ok ${this.name} ${check}`);
+    return true;
+  }
+
+  fail(check, reason) {
+    reason = String(reason).split(/\s+/).join(' ');
+    if (reason.length > 600) reason = reason.slice(0, 600) + '...';
+    this.emit(`FAIL ${this.name} ${check}: ${reason}`);
+  }
+}
+
+function describeError(e) {
+  const parts = [e && e.name ? e.name : 'Error'];
+  if (e && e.errno !== undefined) parts.push(`errno ${e.errno}`);
+  if (e && e.sqlState !== undefined) parts.push(`SQLSTATE ${e.sqlState}`);
+  return `${parts.join(' ')}: ${e && e.message}`;
+}
+
+async function expectError(promiseFn, errno, sqlState) {
+  try {
+    await promiseFn();
+  } catch (e) {
+    expect(e.errno === errno, `errno ${e.errno}, expected ${errno} (${describeError(e)})`);
+    expect(e.sqlState === sqlState, `SQLSTATE ${e.sqlState}, expected ${sqlState} (${describeError(e)})`);
+    return;
+  }
+  throw new CheckFailed(`succeeded, expected error ${errno}`);
+}
+
+async function scalar(conn, sql, params) {
+  const rows = await conn.query(sql, params);
+  return rows.length ? rows[0][0] : undefined;
+}
+
+// The checks every Node suite runs. `lib` is the adapter described at the top of this file.
+async function runChecks(suite, lib) {
+  const db = suite.database;
+  const closing = async (conn, fn) => {
+    try {
+      return await fn(conn);
+    } finally {
+      await conn.close();
+    }
+  };
+
+  const loggedIn = await suite.check('login', async () => {
+    await closing(await lib.connect({}), async (conn) => {
+      expectEqual(await scalar(conn, 'SELECT CURRENT_USER()'), 'root@localhost', 'CURRENT_USER()');
+    });
+  });
+
+  await suite.check('login-wrong-password', async () => {
+    let conn;
+    try {
+      conn = await lib.connect({ password: 'nope' });
+    } catch (e) {
+      expect(e.errno === 1045, `errno ${e.errno}, expected 1045 (${describeError(e)})`);
+      expect(e.sqlState === '28000', `SQLSTATE ${e.sqlState}, expected 28000 (${describeError(e)})`);
+      return;
+    }
+    await conn.close();
+    throw new CheckFailed("login with password 'nope' succeeded");
+  });
+
+  // `login-wrong-password` runs even when `login` failed: it needs no working login.
+  if (!loggedIn) suite.blocked = 'not run: cannot log in (see the login check)';
+
+  await suite.check('use-db', async () => {
+    await closing(await lib.connect({}), async (conn) => {
+      await conn.query(`DROP DATABASE IF EXISTS ${db}`);
+      await conn.query(`CREATE DATABASE ${db}`);
+      await conn.query(`DROP DATABASE IF EXISTS ${db}_other`);
+      await conn.query(`CREATE DATABASE ${db}_other`);
+      await conn.query(`USE ${db}_other`);
+      expectEqual(await scalar(conn, 'SELECT DATABASE()'), `${db}_other`, 'DATABASE() after USE');
+      await conn.query(`USE ${db}`);
+      expectEqual(await scalar(conn, 'SELECT DATABASE()'), db, 'DATABASE() after USE');
+    });
+    // and as a connect option (the database in the handshake response)
+    await closing(await lib.connect({ database: `${db}_other` }), async (conn) => {
+      expectEqual(await scalar(conn, 'SELECT DATABASE()'), `${db}_other`, 'DATABASE() after connect');
+    });
+  });
+
+  const conn = suite.blocked ? null : await lib.connect({ database: db });
+  const params = TYPE_COLUMNS.map((c) => (lib.paramValue ? lib.paramValue(c[0], c[4]) : c[4]));
+  const marks = Array(TYPE_COLUMNS.length + 1).fill('?').join(', ');
+
+  await suite.check('types-text', async () => {
+    await conn.query('DROP TABLE IF EXISTS types_text');
+    await conn.query(`CREATE TABLE types_text ${TYPE_DDL}`);
+    await conn.query(`INSERT INTO types_text VALUES (1, ${TYPE_LITERALS})`);
+    await conn.query('INSERT INTO types_text (id) VALUES (2)');
+    compareTypeRows(await conn.query(typeSelect('types_text')));
+  });
+
+  await suite.check('types-params', async () => {
+    await conn.query('DROP TABLE IF EXISTS types_params');
+    await conn.query(`CREATE TABLE types_params ${TYPE_DDL}`);
+    await conn.query(`INSERT INTO types_params VALUES (${marks})`, [1, ...params]);
+    await conn.query(`INSERT INTO types_params VALUES (${marks})`, [2, ...params.map(() => null)]);
+    compareTypeRows(await conn.query(typeSelect('types_params', ' WHERE bu = ? OR id = ?'),
+      [params[2], 2]));
+  });
+
+  if (lib.execute) {
+    await suite.check('types-prepared', async () => {
+      await conn.query('DROP TABLE IF EXISTS types_prepared');
+      await conn.query(`CREATE TABLE types_prepared ${TYPE_DDL}`);
+      await conn.execute(`INSERT INTO types_prepared VALUES (${marks})`, [1, ...params]);
+      await conn.execute(`INSERT INTO types_prepared VALUES (${marks})`, [2, ...params.map(() => null)]);
+      compareTypeRows(await conn.execute(typeSelect('types_prepared', ' WHERE bu = ? OR id = ?'),
+        [params[2], 2]));
+    });
+    await suite.check('types-prepared-read-text-written', async () => {
+      // values written with SQL literals, read through the binary protocol
+      compareTypeRows(await conn.execute(typeSelect('types_text', ' WHERE id IN (?, ?)'), [1, 2]));
+    });
+  }
+
+  await suite.check('transaction-rollback', async () => {
+    await closing(await lib.connect({ database: db }), async (b) => {
+      await conn.query('DROP TABLE IF EXISTS tx');
+      await conn.query('CREATE TABLE tx (id INT PRIMARY KEY, v VARCHAR(10))');
+      await conn.beginTransaction();
+      await conn.query("INSERT INTO tx VALUES (1, 'gone')");
+      expectEqual(await scalar(conn, 'SELECT COUNT(*) FROM tx'), 1, 'rows inside the transaction');
+      await conn.rollback();
+      expectEqual(await scalar(conn, 'SELECT COUNT(*) FROM tx'), 0, 'rows after rollback');
+      expectEqual(await scalar(b, 'SELECT COUNT(*) FROM tx'), 0, 'rows seen by another session');
+    });
+  });
+
+  await suite.check('transaction-commit', async () => {
+    await closing(await lib.connect({ database: db }), async (b) => {
+      await conn.beginTransaction();
+      await conn.query("INSERT INTO tx VALUES (2, 'kept')");
+      expectEqual(await scalar(b, 'SELECT COUNT(*) FROM tx'), 0, 'uncommitted rows seen by another session');
+      await conn.commit();
+      expectEqual(await scalar(b, 'SELECT v FROM tx WHERE id = 2'), 'kept', 'committed row seen by another session');
+    });
+  });
+
+  const viaBoth = async (sql, errno, sqlState) => {
+    await expectError(() => conn.query(sql), errno, sqlState);
+    if (lib.execute) await expectError(() => conn.execute(sql), errno, sqlState);
+  };
+  await suite.check('error-no-such-table', () => viaBoth('SELECT * FROM no_such_table', 1146, '42S02'));
+  await suite.check('error-syntax', () => viaBoth('SELEC 1', 1064, '42000'));
+  await suite.check('error-duplicate-key', async () => {
+    await conn.query('DROP TABLE IF EXISTS dup');
+    await conn.query('CREATE TABLE dup (id INT PRIMARY KEY)');
+    await conn.query('INSERT INTO dup VALUES (1)');
+    await expectError(() => conn.query('INSERT INTO dup VALUES (1)'), 1062, '23000');
+    if (lib.execute) await expectError(() => conn.execute('INSERT INTO dup VALUES (?)', [1]), 1062, '23000');
+  });
+  await suite.check('error-unknown-database',
+    () => expectError(() => conn.query('USE no_such_database'), 1049, '42000'));
+
+  await suite.check('ping', async () => {
+    await conn.ping();
+    expectEqual(await scalar(conn, 'SELECT 1'), 1, 'SELECT 1 after ping');
+  });
+
+  await suite.check('stream-100k', async () => {
+    let count = 0;
+    let sum = 0n;
+    await conn.stream(STREAM_SQL, (row) => {
+      count++;
+      sum += BigInt(row[0]);
+    });
+    expect(count === STREAM_ROWS, `rows ${count}, expected ${STREAM_ROWS}`);
+    expect(sum === STREAM_SUM, `sum ${sum}, expected ${STREAM_SUM}`);
+    expectEqual(await scalar(conn, 'SELECT 2'), 2, 'next query on the connection');
+  });
+
+  const large = async (write) => {
+    const value = largeValue();
+    await conn.query('DROP TABLE IF EXISTS big');
+    await conn.query('CREATE TABLE big (id INT PRIMARY KEY, v LONGBLOB)');
+    await write('INSERT INTO big VALUES (1, ?)', [value]);
+    const back = await scalar(conn, 'SELECT v FROM big WHERE id = 1');
+    expect(Buffer.isBuffer(back), `got ${show(back)}, expected a Buffer`);
+    expect(sha256(back) === sha256(value), `SHA-256 differs: ${bytesDifference(back, value)}`);
+  };
+  await suite.check('large-value-20mib', () => large((sql, p) => conn.query(sql, p)));
+  if (lib.execute) {
+    await suite.check('large-value-20mib-prepared', () => large((sql, p) => conn.execute(sql, p)));
+  }
+
+  if (lib.extraChecks) await lib.extraChecks(conn);
+  if (suite.blocked) return;
+
+  await conn.query(`DROP DATABASE IF EXISTS ${db}`);
+  await conn.query(`DROP DATABASE IF EXISTS ${db}_other`);
+  await conn.close();
+}
+
+// Runs main(); an exception that escapes is a crash (non-zero exit), reported by the runner.
+function main(fn) {
+  fn().then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(2);
+    },
+  );
+}
+
+module.exports = {
+  HOST, PORT, USER, Suite, CheckFailed, expect, expectEqual, expectError, scalar, runChecks, main,
+  TYPE_COLUMNS, STREAM_SQL,
+};

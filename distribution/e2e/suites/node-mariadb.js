@@ -1,0 +1,48 @@
+'use strict';
+// mariadb (npm, MariaDB Connector/Node.js): `query` (text protocol; parameters interpolated by
+// the connector) and `execute` (server-side prepared statements, binary protocol), promise API.
+// BIGINT comes back as BigInt and BigInt parameters are bound as such (BIGINT, or DECIMAL above
+// the signed range), the way applications using this connector pass them.
+const path = require('path');
+const e2e = require(path.join(__dirname, '..', 'lib', 'e2e.js'));
+
+const suite = new e2e.Suite('node-mariadb');
+const mariadb = suite.require('mariadb');
+
+const options = {
+  host: e2e.HOST,
+  port: e2e.PORT,
+  user: e2e.USER,
+  bigIntAsNumber: false, // BIGINT as BigInt
+  decimalAsNumber: false, // DECIMAL as exact string
+  dateStrings: true, // DATETIME(6) keeps its microseconds
+  rowsAsArray: true,
+  // caching_sha2_password without TLS: a login that misses the server's cache (a wrong password
+  // here) needs the server's RSA key, as with MySQL 8; applications set this option for it.
+  allowPublicKeyRetrieval: true,
+  connectTimeout: 10000,
+};
+
+async function connect({ password = '', database } = {}) {
+  const conn = await mariadb.createConnection({ ...options, password, database });
+  return {
+    query: (sql, params) => conn.query(sql, params),
+    execute: (sql, params) => conn.execute(sql, params),
+    stream: async (sql, onRow) => {
+      for await (const row of conn.queryStream(sql)) onRow(row);
+    },
+    ping: () => conn.ping(),
+    beginTransaction: () => conn.beginTransaction(),
+    commit: () => conn.commit(),
+    rollback: () => conn.rollback(),
+    close: () => conn.end(),
+  };
+}
+
+e2e.main(async () => {
+  await e2e.runChecks(suite, {
+    connect,
+    execute: true,
+    paramValue: (name, value) => (name === 'bi' || name === 'bu' ? BigInt(value) : value),
+  });
+});

@@ -1,0 +1,53 @@
+'use strict';
+// mysql (npm, the original Node driver): text protocol only, parameters interpolated by the
+// library; no server-side prepared statements, so no types-prepared checks.
+// It speaks only mysql_native_password: the server (default caching_sha2_password) must switch
+// it to native by AuthSwitchRequest; the login checks cover that.
+const path = require('path');
+const e2e = require(path.join(__dirname, '..', 'lib', 'e2e.js'));
+
+const suite = new e2e.Suite('node-mysql');
+const mysql = suite.require('mysql');
+
+const options = {
+  host: e2e.HOST,
+  port: e2e.PORT,
+  user: e2e.USER,
+  charset: 'UTF8MB4_GENERAL_CI',
+  supportBigNumbers: true,
+  bigNumberStrings: true, // BIGINT and DECIMAL as exact strings
+  dateStrings: true, // DATETIME(6) keeps its microseconds
+  connectTimeout: 10000,
+};
+
+// rows come back as objects: turn them into arrays in column order
+const asArrays = (rows, fields) =>
+  Array.isArray(rows) && fields ? rows.map((r) => fields.map((f) => r[f.name])) : rows;
+
+function connect({ password = '', database } = {}) {
+  const conn = mysql.createConnection({ ...options, password, database });
+  const call = (method, ...args) =>
+    new Promise((resolve, reject) => conn[method](...args, (err, a, b) => (err ? reject(err) : resolve([a, b]))));
+  return call('connect').then(() => ({
+    query: async (sql, params) => asArrays(...(await call('query', sql, params || []))),
+    stream: (sql, onRow) =>
+      new Promise((resolve, reject) => {
+        let fields;
+        conn
+          .query(sql)
+          .on('fields', (f) => (fields = f))
+          .on('result', (row) => onRow(fields.map((f) => row[f.name])))
+          .on('error', reject)
+          .on('end', resolve);
+      }),
+    ping: () => call('ping'),
+    beginTransaction: () => call('beginTransaction'),
+    commit: () => call('commit'),
+    rollback: () => call('rollback'),
+    close: () => call('end'),
+  }));
+}
+
+e2e.main(async () => {
+  await e2e.runChecks(suite, { connect });
+});

@@ -1,0 +1,33 @@
+"""PyMySQL (Debian python3-pymysql): text protocol, client-side parameter interpolation.
+
+PyMySQL drops the SQLSTATE of ERR packets, so errors are checked by errno only.
+It has no server-side prepared statements and no COM_STATISTICS wrapper.
+"""
+import os
+import sys
+
+# Replace the script directory on the path: suites/pymysql.py would shadow the pymysql module.
+sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib")
+from e2e import Suite, HOST, PORT, USER  # noqa: E402
+import dbapi_checks  # noqa: E402
+
+suite = Suite("pymysql")
+try:
+    import pymysql
+    import pymysql.cursors
+except ImportError:
+    suite.missing_library("PyMySQL", "apt-get install python3-pymysql")
+
+
+class PyMySQL(dbapi_checks.Driver):
+    module = pymysql
+    ss_cursor = pymysql.cursors.SSCursor
+    has_sqlstate = False
+
+    def connect(self, password="", **kwargs):
+        return pymysql.connect(host=HOST, port=PORT, user=USER, password=password,
+                               charset="utf8mb4", max_allowed_packet=64 * 1024 * 1024,
+                               connect_timeout=10, read_timeout=120, **kwargs)
+
+
+dbapi_checks.run(suite, PyMySQL())
