@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Subclass it, implement {@link #newBackend(Path)}, and override {@link #longRunningQuery()}
  * when the backend has a statement that reliably runs for seconds (the cancel test is skipped
  * otherwise: there is no portable way to write one).
+ *
+ * <p>One class on purpose, although it is long: a backend author subclasses a single TCK and
+ * implements one factory method; the tests in it are short and independent of each other.
  */
 public abstract class BackendTck {
     private final AtomicLong connectionIds = new AtomicLong();
