@@ -4,8 +4,7 @@
 #
 # Not covered here, because these tools cannot do it: parameters and server-side prepared
 # statements (types-params, types-prepared) and a 20 MiB value bound as a parameter
-# (large-value-20mib). Left out until the server supports it: `mariadb-admin status`
-# (COM_STATISTICS; run with E2E_PENDING=1 to include that check, which then FAILs).
+# (large-value-20mib).
 set -u
 SUITE=mariadb-cli
 HOST=${PORPOISE_HOST:-127.0.0.1}
@@ -173,9 +172,7 @@ admin_status() {
     *) echo "mariadb-admin status printed: $out"; return 1 ;;
   esac
 }
-if [ -n "${E2E_PENDING:-}" ]; then
-  check admin-status admin_status # COM_STATISTICS: not implemented by the server yet
-fi
+check admin-status admin_status
 
 # --- stream-100k: --quick reads the result row by row (mysql_use_result) ----------------
 stream_100k() {

@@ -11,7 +11,13 @@ public interface ProcessList {
     record Process(long id, String user, String host, String db, String command, long timeSeconds, String state, String info) {
     }
 
+    /** Server counters as COM_STATISTICS reports them. */
+    record Statistics(long uptimeSeconds, int threads, long questions) {
+    }
+
     List<Process> processes();
+
+    Statistics statistics();
 
     /**
      * {@code KILL QUERY id} ({@code queryOnly}) interrupts the statement running on connection

@@ -113,6 +113,7 @@ final class CommandRunner {
     }
 
     private void execute(Packet packet) {
+        server.countQuestion();
         Outbound out = new Outbound(channel, writability, packet.lastSequenceId() + 1);
         CommandResponse response = new CommandResponse(session, out, interceptors);
         Throwable failure = null;

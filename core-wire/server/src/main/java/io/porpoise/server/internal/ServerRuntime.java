@@ -60,6 +60,8 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private final java.util.concurrent.atomic.AtomicInteger preparedStatements = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Long, ConnectionHandler> connections = new ConcurrentHashMap<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
+    private final long startedNanos = System.nanoTime();
+    private final AtomicLong questions = new AtomicLong();
     private EventLoopGroup boss;
     private EventLoopGroup io;
     private Channel serverChannel;
@@ -237,6 +239,16 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
                 .filter(java.util.Objects::nonNull)
                 .sorted(Comparator.comparingLong(Process::id))
                 .collect(Collectors.toUnmodifiableList());
+    }
+
+    @Override
+    public Statistics statistics() {
+        return new Statistics((System.nanoTime() - startedNanos) / 1_000_000_000L, connections.size(), questions.get());
+    }
+
+    /** Counts a command from a client (the Questions counter). */
+    void countQuestion() {
+        questions.incrementAndGet();
     }
 
     @Override
