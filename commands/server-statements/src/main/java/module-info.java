@@ -1,6 +1,6 @@
 /**
  * Server-level statements as query interceptors: system variables ({@code SELECT @@x},
- * {@code SET}, {@code SHOW VARIABLES}), {@code SET NAMES}, {@code USE}, {@code SHOW WARNINGS}.
+ * {@code SET}, {@code SHOW VARIABLES}, {@code SHOW STATUS}), {@code SET NAMES}, {@code USE}, {@code SHOW WARNINGS}.
  * Each is a separate, replaceable plugin.
  */
 module io.porpoise.command.statements {
@@ -14,5 +14,6 @@ module io.porpoise.command.statements {
             io.porpoise.command.statements.ShowWarningsInterceptor,
             io.porpoise.command.statements.UseInterceptor,
             io.porpoise.command.statements.KillInterceptor,
-            io.porpoise.command.statements.ShowProcesslistInterceptor;
+            io.porpoise.command.statements.ShowProcesslistInterceptor,
+            io.porpoise.command.statements.ShowStatusInterceptor;
 }

@@ -61,6 +61,9 @@ public interface SessionContext {
     /** The server's connections (SHOW PROCESSLIST, KILL). */
     ProcessList processList();
 
+    /** Status variables as this session sees them (SHOW STATUS). */
+    StatusVariables statusVariables();
+
     /** The server version string (VERSION()). */
     String serverVersion();
 }

@@ -241,6 +241,11 @@ final class Fakes {
         }
 
         @Override
+        public io.porpoise.command.StatusVariables statusVariables() {
+            throw new UnsupportedOperationException("SHOW STATUS is not used by these tests");
+        }
+
+        @Override
         public String serverVersion() {
             return "8.4.0-porpoise";
         }

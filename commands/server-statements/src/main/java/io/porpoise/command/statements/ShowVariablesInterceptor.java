@@ -51,18 +51,9 @@ public final class ShowVariablesInterceptor implements QueryInterceptor {
         if (!t.acceptWord("VARIABLES")) {
             return false;
         }
-        Predicate<String> filter = name -> true;
-        if (t.acceptWord("LIKE")) {
-            Token p = t.next();
-            if (p.kind() != Token.Kind.STRING) {
-                return false;
-            }
-            filter = name -> Results.like(name, p.text());
-        } else if (t.acceptWord("WHERE")) {
-            filter = where(t);
-            if (filter == null) {
-                return false;
-            }
+        Predicate<String> filter = NameFilter.parse(t, "Variable_name");
+        if (filter == null) {
+            return false;
         }
         if (!t.atEnd()) {
             return false;
@@ -86,47 +77,5 @@ public final class ShowVariablesInterceptor implements QueryInterceptor {
         }
         out.finish();
         return true;
-    }
-
-    /** {@code Variable_name = 'x' | LIKE 'p' | IN ('a', ...)}, joined with OR. */
-    private static Predicate<String> where(Tokens t) {
-        Predicate<String> result = null;
-        do {
-            Token col = t.next();
-            if (!col.isName() || !col.text().equalsIgnoreCase("Variable_name")) {
-                return null;
-            }
-            Predicate<String> p;
-            if (t.acceptSymbol("=")) {
-                Token v = t.next();
-                if (v.kind() != Token.Kind.STRING) {
-                    return null;
-                }
-                p = name -> name.equalsIgnoreCase(v.text());
-            } else if (t.acceptWord("LIKE")) {
-                Token v = t.next();
-                if (v.kind() != Token.Kind.STRING) {
-                    return null;
-                }
-                p = name -> Results.like(name, v.text());
-            } else if (t.acceptWord("IN") && t.acceptSymbol("(")) {
-                List<String> names = new ArrayList<>();
-                do {
-                    Token v = t.next();
-                    if (v.kind() != Token.Kind.STRING) {
-                        return null;
-                    }
-                    names.add(v.text());
-                } while (t.acceptSymbol(","));
-                if (!t.acceptSymbol(")")) {
-                    return null;
-                }
-                p = name -> names.stream().anyMatch(name::equalsIgnoreCase);
-            } else {
-                return null;
-            }
-            result = result == null ? p : result.or(p);
-        } while (t.acceptWord("OR"));
-        return result;
     }
 }

@@ -71,7 +71,7 @@ final class CommandRunner {
             session = new Session(connection.connectionId(), r.username(), login.clientHost(),
                     login.matchedAccount().user() + "@" + login.matchedAccount().host(),
                     ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion(), server,
-                    server.preparedStatementCount());
+                    server.preparedStatementCount(), new StatusSnapshot(server, connection.status()));
             if (!channel.isActive()) {
                 close();
                 return;
@@ -113,7 +113,8 @@ final class CommandRunner {
     }
 
     private void execute(Packet packet) {
-        server.countQuestion();
+        server.statusCounters().question();
+        connection.status().question();
         Outbound out = new Outbound(channel, writability, packet.lastSequenceId() + 1);
         CommandResponse response = new CommandResponse(session, out, interceptors);
         Throwable failure = null;

@@ -44,14 +44,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private final long connectionId;
     private final PacketFrameDecoder decoder;
     private final SerialExecutor executor;
+    private final ConnectionStatus status;
     private final Object writability = new Object();
     private volatile State state = State.HANDSHAKE;
+    private boolean loggedIn;
     private Channel channel;
     private Login login;
     private volatile CommandRunner commands;
 
-    ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder) {
+    ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder, ConnectionStatus status) {
         this.server = server;
+        this.status = status;
         this.connectionId = connectionId;
         this.decoder = decoder;
         this.executor = new SerialExecutor(server.workers());
@@ -59,6 +62,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
 
     long connectionId() {
         return connectionId;
+    }
+
+    /** This connection's transport and traffic facts (status variables). */
+    ConnectionStatus status() {
+        return status;
     }
 
     State state() {
@@ -151,6 +159,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 okSeq = seq + 1;
             }
             state = State.COMMAND;
+            loggedIn = true;
             decoder.commandPhase();
             int finalSeq = okSeq;
             executor.execute(() -> {
@@ -196,6 +205,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
+        if (!loggedIn) {
+            server.statusCounters().abortedConnect();
+        }
         synchronized (writability) {
             writability.notifyAll();
         }

@@ -60,8 +60,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private final java.util.concurrent.atomic.AtomicInteger preparedStatements = new java.util.concurrent.atomic.AtomicInteger();
     private final Map<Long, ConnectionHandler> connections = new ConcurrentHashMap<>();
     private final CountDownLatch terminated = new CountDownLatch(1);
-    private final long startedNanos = System.nanoTime();
-    private final AtomicLong questions = new AtomicLong();
+    private final ServerStatusCounters statusCounters = new ServerStatusCounters();
     private EventLoopGroup boss;
     private EventLoopGroup io;
     private Channel serverChannel;
@@ -154,8 +153,12 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         long id = connectionIds.incrementAndGet();
+                        statusCounters.connection();
+                        ConnectionStatus status = new ConnectionStatus();
                         PacketFrameDecoder decoder = new PacketFrameDecoder(currentMaxAllowedPacket());
-                        ch.pipeline().addLast("frames", decoder).addLast("connection", new ConnectionHandler(ServerRuntime.this, id, decoder));
+                        ch.pipeline().addLast("bytes", new ByteCounter(status, statusCounters))
+                                .addLast("frames", decoder)
+                                .addLast("connection", new ConnectionHandler(ServerRuntime.this, id, decoder, status));
                     }
                 });
         try {
@@ -205,6 +208,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
             return false;
         }
         connections.put(c.connectionId(), c);
+        statusCounters.admitted(connections.size());
         return true;
     }
 
@@ -243,12 +247,20 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
 
     @Override
     public Statistics statistics() {
-        return new Statistics((System.nanoTime() - startedNanos) / 1_000_000_000L, connections.size(), questions.get());
+        return new Statistics(statusCounters.uptimeSeconds(), connections.size(), statusCounters.questions());
     }
 
-    /** Counts a command from a client (the Questions counter). */
-    void countQuestion() {
-        questions.incrementAndGet();
+    ServerStatusCounters statusCounters() {
+        return statusCounters;
+    }
+
+    int openConnections() {
+        return connections.size();
+    }
+
+    /** Threads_running: connections executing a command now. */
+    long runningCommands() {
+        return processes().stream().filter(p -> !p.command().equals("Sleep")).count();
     }
 
     @Override

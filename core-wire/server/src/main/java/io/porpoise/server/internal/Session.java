@@ -26,13 +26,16 @@ final class Session implements SessionContext {
     private final String serverVersion;
     private final io.porpoise.command.ProcessList processList;
     private final SessionStatements statements;
+    private final io.porpoise.command.StatusVariables statusVariables;
     private final java.util.Map<String, Object> userVariables = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
     private volatile int lastWarningCount;
     private volatile String schemaSeen;
 
     Session(long connectionId, String user, String host, String accountName, Capabilities capabilities,
             BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion,
-            io.porpoise.command.ProcessList processList, java.util.concurrent.atomic.AtomicInteger preparedCount) {
+            io.porpoise.command.ProcessList processList, java.util.concurrent.atomic.AtomicInteger preparedCount,
+            io.porpoise.command.StatusVariables statusVariables) {
+        this.statusVariables = statusVariables;
         this.connectionId = connectionId;
         this.user = user;
         this.host = host;
@@ -141,6 +144,11 @@ final class Session implements SessionContext {
     void lastWarningCount(int n) {
         lastWarningCount = n;
         variables.internalSet("warning_count", (long) n);
+    }
+
+    @Override
+    public io.porpoise.command.StatusVariables statusVariables() {
+        return statusVariables;
     }
 
     @Override
