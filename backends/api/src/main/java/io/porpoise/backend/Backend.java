@@ -19,6 +19,17 @@ public interface Backend extends AutoCloseable {
     String name();
 
     /**
+     * The databases this backend serves (names compare case-insensitively). Empty, the
+     * default, makes it a catch-all backend: it serves every database no other backend
+     * declares and creates new ones, as the embedded H2 backend does. With several backends the
+     * server routes {@code USE}, COM_INIT_DB and {@code db.table} references by these names, and
+     * {@code SHOW DATABASES} lists them all. May change over time; asked on every routing.
+     */
+    default java.util.Set<String> databases() {
+        return java.util.Set.of();
+    }
+
+    /**
      * Called once by the server before the first session, with where to keep data. Embedders
      * that configured the backend in its constructor can ignore it.
      */

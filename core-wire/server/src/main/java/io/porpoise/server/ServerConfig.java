@@ -2,6 +2,7 @@ package io.porpoise.server;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Server settings.
@@ -14,9 +15,17 @@ import java.util.Optional;
  * @param defaultAuthPlugin the plugin announced in the handshake and used for new accounts
  * @param initialRootPassword root@localhost's password when the account store is created
  * @param workerThreads threads for blocking backend work on Java 17 (virtual threads on 21+)
+ * @param enabledAuthPlugins the auth plugins offered to clients; empty means every installed one
+ * @param defaultBackend the catch-all backend's name when several are installed; empty means
+ *     the highest-ranked one
  */
 public record ServerConfig(int port, String bindAddress, Path dataDirectory, long maxAllowedPacket, int maxConnections,
-        String defaultAuthPlugin, Optional<String> initialRootPassword, int workerThreads) {
+        String defaultAuthPlugin, Optional<String> initialRootPassword, int workerThreads, Set<String> enabledAuthPlugins,
+        Optional<String> defaultBackend) {
+
+    public ServerConfig {
+        enabledAuthPlugins = Set.copyOf(enabledAuthPlugins);
+    }
 
     public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
 
@@ -34,6 +43,8 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         b.defaultAuthPlugin = defaultAuthPlugin;
         b.initialRootPassword = initialRootPassword.orElse(null);
         b.workerThreads = workerThreads;
+        b.enabledAuthPlugins = enabledAuthPlugins;
+        b.defaultBackend = defaultBackend.orElse(null);
         return b;
     }
 
@@ -47,6 +58,8 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         private String defaultAuthPlugin = "caching_sha2_password";
         private String initialRootPassword;
         private int workerThreads = 256;
+        private Set<String> enabledAuthPlugins = Set.of();
+        private String defaultBackend;
 
         public Builder port(int v) {
             if (v < 0 || v > 65535) {
@@ -76,9 +89,15 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
 
         public Builder workerThreads(int v) { workerThreads = v; return this; }
 
+        /** The auth plugins offered to clients (by name); empty means every installed one. */
+        public Builder enabledAuthPlugins(Set<String> v) { enabledAuthPlugins = Set.copyOf(v); return this; }
+
+        /** The catch-all backend when several are installed (by name); null means the highest-ranked. */
+        public Builder defaultBackend(String v) { defaultBackend = v == null || v.isBlank() ? null : v; return this; }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, dataDirectory, maxAllowedPacket, maxConnections, defaultAuthPlugin,
-                    Optional.ofNullable(initialRootPassword), workerThreads);
+                    Optional.ofNullable(initialRootPassword), workerThreads, enabledAuthPlugins, Optional.ofNullable(defaultBackend));
         }
     }
 }

@@ -65,8 +65,7 @@ final class CommandRunner {
         vars.internalSet("pseudo_thread_id", connection.connectionId());
         Outbound out = new Outbound(channel, writability, seq);
         try {
-            Backend backend = server.backend();
-            BackendSession bs = backend.openSession(new SessionInfo(connection.connectionId(), r.username(), login.clientHost(),
+            BackendSession bs = RoutedSession.open(server.backends(), new SessionInfo(connection.connectionId(), r.username(), login.clientHost(),
                     r.database(), r.connectAttributes()));
             session = new Session(connection.connectionId(), r.username(), login.clientHost(),
                     login.matchedAccount().user() + "@" + login.matchedAccount().host(),

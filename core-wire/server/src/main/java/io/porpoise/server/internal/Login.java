@@ -63,7 +63,7 @@ final class Login implements AuthExchange {
         String target = account.map(Account::plugin).orElse(context.defaultAuthPlugin());
         plugin = plugins.get(target);
         if (plugin == null) {
-            if (account.isPresent()) {
+            if (account.isPresent() || plugins.isEmpty()) {
                 return new Fail(ErrPacket.of(ServerErrors.of("ER_PLUGIN_IS_NOT_LOADED"), target), "plugin not loaded: " + target);
             }
             plugin = plugins.values().iterator().next();

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -48,9 +49,9 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     /** MySQL 8.4 compatibility, with the product named after the dash. */
     static final String VERSION = "8.4.6-porpoise-0.1.0";
 
-    private final ServerConfig config;
+    private volatile ServerConfig config;
     private final Registry registry;
-    private final Backend backend;
+    private final BackendRouter backends;
     private final SystemVariables variables;
     private final AccountStore accounts;
     private final KeyPair rsaKeys;
@@ -65,10 +66,10 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private EventLoopGroup io;
     private Channel serverChannel;
 
-    private ServerRuntime(ServerConfig config, Backend backend, Registry registry) {
+    private ServerRuntime(ServerConfig config, Optional<Backend> backend, Registry registry) {
         this.config = config;
         this.registry = registry;
-        this.backend = backend;
+        this.backends = new BackendRouter(registry, backend, () -> this.config.defaultBackend().orElse(null), backendContext());
         this.variables = SystemVariables.withDefaults();
         configureVariables();
         try {
@@ -82,14 +83,48 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     }
 
     public static ServerRuntime start(ServerConfig config, Optional<Backend> given, Registry registry) {
-        Backend backend = given.orElseGet(() -> registry.services(Backend.class).stream().findFirst().orElseThrow(
-                () -> new IllegalStateException("backend: none (expected: one given to the builder or a Backend service)")));
-        ServerRuntime rt = new ServerRuntime(config, backend, registry);
-        rt.startBackend();
+        ServerRuntime rt = new ServerRuntime(config, given, registry);
+        try {
+            rt.backends.startAll();
+        } catch (BackendException e) {
+            rt.close();
+            throw new IllegalStateException("backend failed to start: " + e.getMessage(), e);
+        }
         rt.bind();
-        LOG.log(Level.INFO, "Porpoise " + VERSION + " listening on " + rt.localAddress() + " with backend " + backend.name()
+        LOG.log(Level.INFO, "Porpoise " + VERSION + " listening on " + rt.localAddress() + ", backends "
+                + rt.backends.backends().stream().map(b -> b.name() + (b.databases().isEmpty() ? "" : " " + b.databases()))
+                        .collect(Collectors.toList())
                 + ", auth plugins " + rt.authPlugins().keySet() + ", commands " + rt.commandHandlers().size());
+        if (rt.backends.backends().isEmpty()) {
+            LOG.log(Level.WARNING, "no backend installed yet: queries fail until one appears");
+        }
         return rt;
+    }
+
+    /**
+     * Applies new settings to the running server: limits, plugins and the default backend at
+     * once (new connections and statements see them); the listening address and the data
+     * directory only on restart, which is logged.
+     */
+    public void reconfigure(ServerConfig next) {
+        ServerConfig old = config;
+        if (old.port() != next.port() || !old.bindAddress().equals(next.bindAddress())) {
+            LOG.log(Level.WARNING, "port/bind address change to " + next.bindAddress() + ":" + next.port()
+                    + " takes effect after a restart (still listening on " + localAddress() + ")");
+        }
+        if (!old.dataDirectory().equals(next.dataDirectory())) {
+            LOG.log(Level.WARNING, "data directory change to " + next.dataDirectory() + " takes effect after a restart");
+        }
+        ServerConfig applied = next.toBuilder().port(old.port()).bindAddress(old.bindAddress()).dataDirectory(old.dataDirectory())
+                .build();
+        config = applied;
+        variables.configure("max_allowed_packet", applied.maxAllowedPacket());
+        variables.configure("max_connections", applied.maxConnections());
+        variables.configure("default_authentication_plugin", applied.defaultAuthPlugin());
+        LOG.log(Level.INFO, "configuration applied: max_connections=" + applied.maxConnections() + ", max_allowed_packet="
+                + applied.maxAllowedPacket() + ", default auth plugin " + applied.defaultAuthPlugin() + ", enabled auth plugins "
+                + (applied.enabledAuthPlugins().isEmpty() ? "all" : applied.enabledAuthPlugins()) + ", default backend "
+                + applied.defaultBackend().orElse("(highest ranked)"));
     }
 
     private void configureVariables() {
@@ -118,27 +153,23 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         return new Account("root", "localhost", plugin.name(), plugin.hashPassword(password));
     }
 
-    private void startBackend() {
-        try {
-            backend.start(new BackendContext() {
-                @Override
-                public Path dataDirectory() {
-                    return config.dataDirectory();
-                }
+    private BackendContext backendContext() {
+        return new BackendContext() {
+            @Override
+            public Path dataDirectory() {
+                return config.dataDirectory();
+            }
 
-                @Override
-                public Optional<String> property(String key) {
-                    return Optional.ofNullable(System.getProperty(key));
-                }
+            @Override
+            public Optional<String> property(String key) {
+                return Optional.ofNullable(System.getProperty(key));
+            }
 
-                @Override
-                public String serverVersion() {
-                    return VERSION;
-                }
-            });
-        } catch (BackendException e) {
-            throw new IllegalStateException("backend " + backend.name() + " failed to start: " + e.getMessage(), e);
-        }
+            @Override
+            public String serverVersion() {
+                return VERSION;
+            }
+        };
     }
 
     private void bind() {
@@ -186,8 +217,8 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         return VERSION;
     }
 
-    Backend backend() {
-        return backend;
+    BackendRouter backends() {
+        return backends;
     }
 
     SystemVariables variables() {
@@ -288,14 +319,15 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     public Map<String, AuthPlugin> authPlugins() {
         Map<String, AuthPlugin> map = new LinkedHashMap<>();
         AuthPlugin def = null;
+        Set<String> enabled = config.enabledAuthPlugins();
         for (AuthPlugin p : registry.services(AuthPlugin.class)) {
+            if (!enabled.isEmpty() && !enabled.contains(p.name())) {
+                continue;
+            }
             map.putIfAbsent(p.name(), p);
             if (p.name().equals(config.defaultAuthPlugin())) {
                 def = p;
             }
-        }
-        if (map.isEmpty()) {
-            throw new IllegalStateException("auth plugins: none (expected: at least one AuthPlugin service)");
         }
         if (def != null) {
             Map<String, AuthPlugin> ordered = new LinkedHashMap<>();
@@ -308,7 +340,11 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
 
     @Override
     public String defaultAuthPlugin() {
-        return config.defaultAuthPlugin();
+        // The configured default while it is installed and enabled, else the first one that is
+        // (the handshake must announce a plugin the server can run).
+        Map<String, AuthPlugin> plugins = authPlugins();
+        String configured = config.defaultAuthPlugin();
+        return plugins.containsKey(configured) || plugins.isEmpty() ? configured : plugins.keySet().iterator().next();
     }
 
     @Override
@@ -349,7 +385,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            backend.close();
+            backends.closeAll();
             terminated.countDown();
         }
     }
