@@ -1,19 +1,44 @@
 package io.porpoise.launcher;
 
-import io.porpoise.server.PorpoiseServer;
-import io.porpoise.server.ServiceLoaderRegistry;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+import org.osgi.framework.startlevel.BundleStartLevel;
+import org.osgi.framework.wiring.BundleRevision;
 
 /**
- * {@code bin/porpoise}: starts the server in the foreground with the plugins and the backend
- * found on the module path, and stops it cleanly on SIGINT/SIGTERM.
+ * {@code bin/porpoise}: boots Apache Felix with the bundles of {@code bundles/} by start level
+ * (1: OSGi services — SCR, ConfigAdmin, FileInstall; 2: libraries and plugins; 3: the server
+ * component), and FileInstall watching {@code deploy/} (bundles) and {@code conf/} (*.cfg for
+ * ConfigAdmin). Every bundle must resolve: one that does not is reported and the launcher
+ * exits with status 1. Stops cleanly on SIGINT/SIGTERM.
  */
 public final class Main {
+    private static final Logger LOG = Logger.getLogger(Main.class.getName());
+    static final int LEVEL_SERVICES = 1;
+    static final int LEVEL_PLUGINS = 2;
+    static final int LEVEL_SERVER = 3;
+
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws Exception {
         Options options;
         try {
             options = Options.parse(args);
@@ -27,23 +52,127 @@ public final class Main {
             System.out.println(Options.USAGE);
             return;
         }
-        PorpoiseServer.Builder builder = PorpoiseServer.builder()
-                .port(options.port())
-                .bindAddress(options.bind())
-                .dataDirectory(Path.of(options.dataDir()))
-                .registry(ServiceLoaderRegistry.forModuleOf(Main.class));
-        String rootPassword = System.getenv("PORPOISE_ROOT_PASSWORD");
-        if (rootPassword != null) {
-            builder.initialRootPassword(rootPassword);
-        }
-        PorpoiseServer server = builder.start();
-        System.out.println("Porpoise " + server.serverVersion() + " ready for connections on " + server.localAddress()
-                + " (data directory " + Path.of(options.dataDir()).toAbsolutePath() + ")");
-        CountDownLatch stopped = new CountDownLatch(1);
+        Path home = Path.of(System.getProperty("porpoise.home", ".")).toAbsolutePath().normalize();
+        Logs.configure(home);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties(home, options));
+        framework.init();
+        installBundles(framework.getBundleContext(), home.resolve("bundles"), options.console());
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
+            stopping.set(true);
+            try {
+                framework.stop();
+                framework.waitForStop(15_000);
+            } catch (BundleException | InterruptedException e) {
+                LOG.log(Level.WARNING, "stopping the framework", e);
+            }
         }, "porpoise-shutdown"));
-        stopped.await();
+        framework.start();
+        List<String> unresolved = unresolved(framework.getBundleContext());
+        if (!unresolved.isEmpty()) {
+            unresolved.forEach(u -> {
+                System.err.println("porpoise: bundle did not resolve: " + u);
+                LOG.severe("bundle did not resolve: " + u);
+            });
+            framework.stop();
+            framework.waitForStop(15_000);
+            System.exit(1);
+        }
+        FrameworkEvent end = framework.waitForStop(0);
+        if (!stopping.get() && (Boolean.getBoolean("porpoise.failed") || end.getType() == FrameworkEvent.ERROR)) {
+            System.exit(1);
+        }
+    }
+
+    /** Framework properties: storage, start level, FileInstall, and the command line's overrides. */
+    static Map<String, String> properties(Path home, Options options) {
+        Path data = options.dataDir() != null ? Path.of(options.dataDir()).toAbsolutePath() : home.resolve("data");
+        Map<String, String> p = new HashMap<>();
+        p.put(Constants.FRAMEWORK_STORAGE, data.resolve("felix-cache").toString());
+        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LEVEL_SERVER + 1));
+        // Netty and H2 look for JDK internals reflectively; let them see what the JDK exports.
+        p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.*");
+        p.put("felix.log.level", "1");
+        p.put("felix.fileinstall.dir", home.resolve("deploy") + "," + home.resolve("conf"));
+        p.put("felix.fileinstall.filter", ".*\\.(jar|cfg|config)");
+        p.put("felix.fileinstall.poll", "500");
+        p.put("felix.fileinstall.noInitialDelay", "true");
+        p.put("felix.fileinstall.start.level", Integer.toString(LEVEL_PLUGINS));
+        p.put("felix.fileinstall.log.level", "2");
+        p.put("gosh.args", options.console() ? "" : "--nointeractive");
+        p.put("porpoise.home", home.toString());
+        if (options.port() != null) {
+            p.put("porpoise.port", options.port().toString());
+        }
+        if (options.bind() != null) {
+            p.put("porpoise.bind_address", options.bind());
+        }
+        if (options.dataDir() != null) {
+            p.put("porpoise.datadir", data.toString());
+        }
+        return p;
+    }
+
+    private static void installBundles(BundleContext context, Path dir, boolean console) throws IOException, BundleException {
+        List<Path> jars = jars(dir);
+        if (console) {
+            jars.addAll(jars(dir.resolve("console")));
+        }
+        List<Bundle> installed = new ArrayList<>();
+        for (Path jar : jars) {
+            Bundle b = context.installBundle(jar.toUri().toString());
+            b.adapt(BundleStartLevel.class).setStartLevel(levelOf(b));
+            installed.add(b);
+        }
+        for (Bundle b : installed) {
+            if ((b.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
+                b.start();
+            }
+        }
+    }
+
+    static int levelOf(Bundle b) {
+        String name = b.getSymbolicName();
+        if (name == null) {
+            return LEVEL_PLUGINS;
+        }
+        if (name.equals("io.porpoise.osgi")) {
+            return LEVEL_SERVER;
+        }
+        return name.startsWith("org.apache.felix.") || name.startsWith("org.osgi.") ? LEVEL_SERVICES : LEVEL_PLUGINS;
+    }
+
+    private static List<Path> jars(Path dir) throws IOException {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir, "*.jar")) {
+            s.forEach(out::add);
+        }
+        out.sort(null);
+        return out;
+    }
+
+    /** Bundles that are not resolved once the framework is up, with the resolver's reason. */
+    private static List<String> unresolved(BundleContext context) {
+        List<String> out = new ArrayList<>();
+        for (Bundle b : context.getBundles()) {
+            boolean fragment = (b.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+            if (b.getState() == Bundle.INSTALLED) {
+                String reason = "";
+                if (!fragment) {
+                    try {
+                        b.start();
+                        continue;
+                    } catch (BundleException e) {
+                        reason = ": " + e.getMessage();
+                    }
+                }
+                out.add(b.getSymbolicName() + " " + b.getVersion() + reason);
+            }
+        }
+        return out;
     }
 }

@@ -1,14 +1,21 @@
 package io.porpoise.launcher;
 
-/** Command-line options of bin/porpoise. */
-record Options(int port, String bind, String dataDir, boolean help) {
-    static final String USAGE = "usage: porpoise [--port N (3306)] [--bind ADDRESS (127.0.0.1)] [--data-dir DIR (<install>/data)]";
+/**
+ * Command-line options of bin/porpoise. Unset values ({@code null}) leave the setting to
+ * {@code conf/io.porpoise.server.cfg} (Felix) or the built-in default (embedded).
+ */
+record Options(Integer port, String bind, String dataDir, boolean console, boolean help) {
+    static final String USAGE = "usage: porpoise [--port N] [--bind ADDRESS] [--data-dir DIR] [--console]\n"
+            + "  --port N          TCP port (default: conf/io.porpoise.server.cfg, else 3306)\n"
+            + "  --bind ADDRESS    address to listen on (default: the .cfg, else 127.0.0.1)\n"
+            + "  --data-dir DIR    accounts, keys and H2 data (default: the .cfg, else <install>/data)\n"
+            + "  --console         also start the Gogo shell on this terminal";
 
     static Options parse(String[] args) {
-        int port = 3306;
-        String bind = "127.0.0.1";
+        Integer port = null;
+        String bind = null;
         String dataDir = null;
-        String defaultDataDir = "data";
+        boolean console = false;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -22,8 +29,8 @@ record Options(int port, String bind, String dataDir, boolean help) {
                 case "--data-dir":
                     dataDir = value(args, ++i, a);
                     break;
-                case "--default-data-dir":
-                    defaultDataDir = value(args, ++i, a);
+                case "--console":
+                    console = true;
                     break;
                 case "--help":
                 case "-h":
@@ -33,7 +40,7 @@ record Options(int port, String bind, String dataDir, boolean help) {
                     throw new IllegalArgumentException("unknown option: " + a);
             }
         }
-        return new Options(port, bind, dataDir == null ? defaultDataDir : dataDir, help);
+        return new Options(port, bind, dataDir, console, help);
     }
 
     private static String value(String[] args, int i, String option) {

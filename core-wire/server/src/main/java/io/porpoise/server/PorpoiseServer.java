@@ -36,6 +36,15 @@ public final class PorpoiseServer implements AutoCloseable {
         return runtime.serverVersion();
     }
 
+    /**
+     * Applies new settings while running: limits, enabled auth plugins, the default auth
+     * plugin and the default backend apply to new connections and statements at once; the
+     * port, bind address and data directory need a restart (a warning is logged).
+     */
+    public void reconfigure(ServerConfig config) {
+        runtime.reconfigure(Objects.requireNonNull(config, "config"));
+    }
+
     /** Blocks until the server is closed. */
     public void awaitTermination() throws InterruptedException {
         runtime.awaitTermination();
@@ -92,7 +101,10 @@ public final class PorpoiseServer implements AutoCloseable {
             return this;
         }
 
-        /** The backend; when not set, the highest-ranked {@link Backend} service of the registry. */
+        /**
+         * A backend that is always there, in addition to the registry's {@link Backend}
+         * services (which may come and go); see {@link Backend#databases()} for routing.
+         */
         public Builder backend(Backend b) {
             this.backend = Objects.requireNonNull(b, "backend");
             return this;
