@@ -20,14 +20,22 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The built distribution: {@code bin/porpoise} runs every jar on the module path (so the JPMS
- * {@code provides} of each plugin are what wires it), serves clients, stops cleanly on SIGTERM,
- * and keeps committed data across a restart.
+ * The built distribution: {@code bin/porpoise} (Felix) serves clients, stops cleanly on
+ * SIGTERM and keeps committed data across a restart; the same jars also run without OSGi on
+ * the module path, wired by their JPMS {@code provides}.
  */
 class DistributionIT {
     private static final Pattern READY = Pattern.compile("ready for connections on .*:(\\d+) ");
 
-    record Running(Process process, int port) {
+    /** A started server process; {@code output} keeps everything it printed so far. */
+    record Running(Process process, int port, StringBuffer log) {
+        String output() {
+            return log.toString();
+        }
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("porpoise.distribution", "target/porpoise"));
     }
 
     static Running start(Path dataDir) throws IOException {
@@ -35,14 +43,20 @@ class DistributionIT {
     }
 
     static Running start(Path dataDir, String javaOpts) throws IOException {
-        Path bin = Path.of(System.getProperty("porpoise.distribution", "target/porpoise"), "bin", "porpoise");
+        return start(home().resolve("bin/porpoise"), dataDir, javaOpts);
+    }
+
+    static Running start(Path bin, Path dataDir, String javaOpts) throws IOException {
         assertTrue(Files.isExecutable(bin), bin + " is built");
-        ProcessBuilder pb = new ProcessBuilder(bin.toString(), "--port", "0", "--data-dir", dataDir.toString())
-                .redirectErrorStream(true);
+        return start(new ProcessBuilder(bin.toString(), "--port", "0", "--data-dir", dataDir.toString()), javaOpts);
+    }
+
+    static Running start(ProcessBuilder pb, String javaOpts) throws IOException {
+        pb.redirectErrorStream(true);
         pb.environment().put("JAVA_OPTS", javaOpts);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder seen = new StringBuilder();
+        StringBuffer seen = new StringBuffer();
         String line;
         while ((line = out.readLine()) != null) {
             seen.append(line).append('\n');
@@ -50,14 +64,17 @@ class DistributionIT {
             if (m.find()) {
                 Thread drain = new Thread(() -> {
                     try {
-                        out.transferTo(java.io.Writer.nullWriter());
+                        String more;
+                        while ((more = out.readLine()) != null) {
+                            seen.append(more).append('\n');
+                        }
                     } catch (IOException e) {
                         // The process ended; nothing more to drain.
                     }
                 });
                 drain.setDaemon(true);
                 drain.start();
-                return new Running(p, Integer.parseInt(m.group(1)));
+                return new Running(p, Integer.parseInt(m.group(1)), seen);
             }
         }
         throw new AssertionError("bin/porpoise exited before listening:\n" + seen);
@@ -122,6 +139,30 @@ class DistributionIT {
             assertTrue(server.process().isAlive(), "the server survived");
         } finally {
             stop(server);
+            ServerFixture.deleteTree(data);
+        }
+    }
+
+    /** The bundles on the module path, without OSGi: EmbeddedMain and ServiceLoader. */
+    @Test
+    void theSameJarsRunOnTheModulePath() throws Exception {
+        Path data = Files.createTempDirectory("porpoise-dist");
+        java.util.List<String> modulePath = new java.util.ArrayList<>();
+        modulePath.add(home().resolve("lib/porpoise-distribution.jar").toString());
+        try (java.util.stream.Stream<Path> jars = Files.list(home().resolve("bundles"))) {
+            jars.filter(j -> j.toString().endsWith(".jar"))
+                    .filter(j -> !j.getFileName().toString().matches("(org\\.apache\\.felix|org\\.osgi|porpoise-osgi).*"))
+                    .forEach(j -> modulePath.add(j.toString()));
+        }
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Running r = start(new ProcessBuilder(javaBin.toString(), "--module-path", String.join(java.io.File.pathSeparator, modulePath),
+                "-m", "io.porpoise.launcher/io.porpoise.launcher.EmbeddedMain", "--port", "0", "--data-dir", data.toString()), "");
+        try (Connection c = connect(r.port()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1, 6 * 7")) {
+            assertTrue(rs.next());
+            assertEquals(42, rs.getInt(2));
+        } finally {
+            stop(r);
             ServerFixture.deleteTree(data);
         }
     }

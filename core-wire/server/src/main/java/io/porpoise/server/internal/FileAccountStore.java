@@ -23,7 +23,7 @@ import java.util.Optional;
  * first, then named users before the anonymous one.
  */
 final class FileAccountStore implements AccountStore {
-    private static final String FILE = "accounts.tsv";
+    static final String FILE = "accounts.tsv";
     private static final Comparator<Account> SPECIFICITY = Comparator
             .comparing((Account a) -> hasWildcard(a.host()))
             .thenComparing((Account a) -> -literalLength(a.host()))

@@ -78,7 +78,10 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
             throw new UncheckedIOException(e);
         }
         this.rsaKeys = RsaKeys.loadOrCreate(config.dataDirectory());
-        this.accounts = FileAccountStore.open(config.dataDirectory(), List.of(initialRoot()));
+        // root@localhost is only made for a new store: its plugin may not be installed yet on a
+        // later start (a plugin bundle still being deployed), which must not stop the server.
+        boolean newStore = !Files.exists(config.dataDirectory().resolve(FileAccountStore.FILE));
+        this.accounts = FileAccountStore.open(config.dataDirectory(), newStore ? List.of(initialRoot()) : List.of());
         this.workers = Workers.create(config.workerThreads());
     }
 
