@@ -31,7 +31,14 @@ public final class Main {
                 .port(options.port())
                 .bindAddress(options.bind())
                 .dataDirectory(Path.of(options.dataDir()))
-                .registry(ServiceLoaderRegistry.forModuleOf(Main.class));
+                .registry(ServiceLoaderRegistry.forModuleOf(Main.class))
+                .tls(!options.skipSsl())
+                .requireSecureTransport(options.requireSecureTransport())
+                .cleartextPasswordsWithoutTls(options.cleartextWithoutTls());
+        if (options.sslCert().isPresent()) {
+            builder.tlsCertificate(Path.of(options.sslCert().get()), Path.of(options.sslKey().orElseThrow()));
+        }
+        options.sslCa().ifPresent(ca -> builder.tlsCa(Path.of(ca)));
         String rootPassword = System.getenv("PORPOISE_ROOT_PASSWORD");
         if (rootPassword != null) {
             builder.initialRootPassword(rootPassword);

@@ -1,6 +1,10 @@
 package io.porpoise.server;
 
+import io.porpoise.auth.TlsRequirement;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,9 +18,52 @@ import java.util.Optional;
  * @param defaultAuthPlugin the plugin announced in the handshake and used for new accounts
  * @param initialRootPassword root@localhost's password when the account store is created
  * @param workerThreads threads for blocking backend work on Java 17 (virtual threads on 21+)
+ * @param tls whether TLS is offered and with which certificate
+ * @param requireSecureTransport the initial {@code require_secure_transport}: plain connections are refused
+ * @param cleartextPasswordsWithoutTls whether plugins may receive clear-text passwords without TLS (default false)
+ * @param accounts accounts created or replaced at every start (deployment provisioning, tests)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDirectory, long maxAllowedPacket, int maxConnections,
-        String defaultAuthPlugin, Optional<String> initialRootPassword, int workerThreads) {
+        String defaultAuthPlugin, Optional<String> initialRootPassword, int workerThreads,
+        Tls tls, boolean requireSecureTransport, boolean cleartextPasswordsWithoutTls, List<AccountSpec> accounts) {
+
+    public ServerConfig {
+        Objects.requireNonNull(tls, "tls");
+        accounts = List.copyOf(accounts);
+    }
+
+    /**
+     * TLS settings. With {@code certificate} and {@code key} (PEM files; the certificate file may
+     * hold the chain) the server uses them; without, it uses the certificates it generated in the
+     * data directory on its first start ({@code ca.pem}, {@code server-cert.pem},
+     * {@code server-key.pem}, plus {@code client-cert.pem}/{@code client-key.pem} for clients).
+     * {@code ca} (PEM) verifies client certificates ({@code REQUIRE X509}); with generated
+     * certificates it defaults to the generated CA.
+     */
+    public record Tls(boolean enabled, Optional<Path> certificate, Optional<Path> key, Optional<Path> ca) {
+        public Tls {
+            if (certificate.isPresent() != key.isPresent()) {
+                throw new IllegalArgumentException("TLS certificate and key: " + certificate.orElse(null) + ", "
+                        + key.orElse(null) + " (expected: both or neither)");
+            }
+        }
+
+        /** TLS with certificates generated in the data directory. */
+        public static final Tls GENERATED = new Tls(true, Optional.empty(), Optional.empty(), Optional.empty());
+        /** No TLS: CLIENT_SSL is not advertised. */
+        public static final Tls DISABLED = new Tls(false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** An account the server creates (or replaces) at start, hashing the password with its plugin. */
+    public record AccountSpec(String user, String host, String plugin, String password, TlsRequirement tlsRequirement) {
+        public AccountSpec {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(plugin, "plugin");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(tlsRequirement, "tlsRequirement");
+        }
+    }
 
     public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
 
@@ -34,6 +81,10 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         b.defaultAuthPlugin = defaultAuthPlugin;
         b.initialRootPassword = initialRootPassword.orElse(null);
         b.workerThreads = workerThreads;
+        b.tls = tls;
+        b.requireSecureTransport = requireSecureTransport;
+        b.cleartextPasswordsWithoutTls = cleartextPasswordsWithoutTls;
+        b.accounts.addAll(accounts);
         return b;
     }
 
@@ -47,6 +98,10 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         private String defaultAuthPlugin = "caching_sha2_password";
         private String initialRootPassword;
         private int workerThreads = 256;
+        private Tls tls = Tls.GENERATED;
+        private boolean requireSecureTransport;
+        private boolean cleartextPasswordsWithoutTls;
+        private final List<AccountSpec> accounts = new ArrayList<>();
 
         public Builder port(int v) {
             if (v < 0 || v > 65535) {
@@ -76,9 +131,18 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
 
         public Builder workerThreads(int v) { workerThreads = v; return this; }
 
+        public Builder tls(Tls v) { tls = Objects.requireNonNull(v, "tls"); return this; }
+
+        public Builder requireSecureTransport(boolean v) { requireSecureTransport = v; return this; }
+
+        public Builder cleartextPasswordsWithoutTls(boolean v) { cleartextPasswordsWithoutTls = v; return this; }
+
+        public Builder account(AccountSpec v) { accounts.add(Objects.requireNonNull(v, "account")); return this; }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, dataDirectory, maxAllowedPacket, maxConnections, defaultAuthPlugin,
-                    Optional.ofNullable(initialRootPassword), workerThreads);
+                    Optional.ofNullable(initialRootPassword), workerThreads, tls, requireSecureTransport,
+                    cleartextPasswordsWithoutTls, accounts);
         }
     }
 }

@@ -54,6 +54,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private final SystemVariables variables;
     private final AccountStore accounts;
     private final KeyPair rsaKeys;
+    private final Optional<ServerTls> tls;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final AtomicLong connectionIds = new AtomicLong();
@@ -77,7 +78,10 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
             throw new UncheckedIOException(e);
         }
         this.rsaKeys = RsaKeys.loadOrCreate(config.dataDirectory());
+        this.tls = ServerTls.load(config.tls(), config.dataDirectory(), VERSION);
+        configureTlsVariables();
         this.accounts = FileAccountStore.open(config.dataDirectory(), List.of(initialRoot()));
+        provisionAccounts();
         this.workers = Workers.create(config.workerThreads());
     }
 
@@ -105,6 +109,32 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
             variables.configure("hostname", java.net.InetAddress.getLocalHost().getHostName());
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "hostname unknown: " + e.getMessage());
+        }
+    }
+
+    private void configureTlsVariables() {
+        variables.configure("require_secure_transport", config.requireSecureTransport());
+        if (tls.isPresent()) {
+            ServerTls t = tls.get();
+            variables.configure("have_ssl", "YES");
+            variables.configure("have_openssl", "YES");
+            variables.configure("ssl_cert", t.certificateFile().toString());
+            variables.configure("ssl_key", t.keyFile().toString());
+            t.caFile().ifPresent(ca -> variables.configure("ssl_ca", ca.toString()));
+        } else {
+            variables.configure("tls_version", "");
+        }
+    }
+
+    /** The accounts the configuration asks for, created or replaced at every start. */
+    private void provisionAccounts() {
+        for (ServerConfig.AccountSpec a : config.accounts()) {
+            AuthPlugin plugin = authPlugins().get(a.plugin());
+            if (plugin == null) {
+                throw new IllegalStateException("account " + a.user() + "@" + a.host() + " plugin: " + a.plugin()
+                        + " (expected: one of " + authPlugins().keySet() + ")");
+            }
+            accounts.save(new Account(a.user(), a.host(), plugin.name(), plugin.hashPassword(a.password()), a.tlsRequirement()));
         }
     }
 
@@ -319,6 +349,21 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     @Override
     public SecureRandom random() {
         return random;
+    }
+
+    @Override
+    public boolean requireSecureTransport() {
+        return Boolean.TRUE.equals(variables.global("require_secure_transport"));
+    }
+
+    @Override
+    public boolean cleartextPasswordsWithoutTlsAllowed() {
+        return config.cleartextPasswordsWithoutTls();
+    }
+
+    /** The TLS the server offers; empty when disabled. */
+    Optional<ServerTls> tls() {
+        return tls;
     }
 
     public void awaitTermination() throws InterruptedException {
