@@ -175,17 +175,7 @@ class TlsIT {
         assertTrue(wrong.err().contains("ERROR 1045 (28000)"), wrong.err());
     }
 
-    /** The mariadb CLI without MariaDbCliIT's --skip-ssl. */
     static MariaDbCliIT.Result cli(String... args) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("mariadb", "-h127.0.0.1", "-P" + fx.port(),
-                "--protocol=TCP", "--batch"));
-        cmd.addAll(java.util.List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        return new MariaDbCliIT.Result(p.exitValue(), new String(out, java.nio.charset.StandardCharsets.UTF_8),
-                new String(err, java.nio.charset.StandardCharsets.UTF_8));
+        return MariaDbCliIT.run(fx.port(), true, args);
     }
 }
