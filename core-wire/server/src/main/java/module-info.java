@@ -10,6 +10,8 @@ module io.porpoise.server {
     requires transitive io.porpoise.charset;
     requires io.netty.handler;
     requires io.netty.common;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.provider;
     requires static osgi.annotation;
 
     exports io.porpoise.server;

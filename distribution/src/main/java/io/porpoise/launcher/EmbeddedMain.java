@@ -33,7 +33,16 @@ public final class EmbeddedMain {
                 .port(options.port() != null ? options.port() : 3306)
                 .bindAddress(options.bind() != null ? options.bind() : "127.0.0.1")
                 .dataDirectory(dataDir)
-                .registry(ServiceLoaderRegistry.forModuleOf(EmbeddedMain.class));
+                .registry(ServiceLoaderRegistry.forModuleOf(EmbeddedMain.class))
+                .tls(!options.skipSsl())
+                .requireSecureTransport(options.requireSecureTransport())
+                .cleartextPasswordsWithoutTls(options.cleartextWithoutTls());
+        if (options.sslCert() != null) {
+            builder.tlsCertificate(Path.of(options.sslCert()), Path.of(options.sslKey()));
+        }
+        if (options.sslCa() != null) {
+            builder.tlsCa(Path.of(options.sslCa()));
+        }
         String rootPassword = System.getenv("PORPOISE_ROOT_PASSWORD");
         if (rootPassword != null) {
             builder.initialRootPassword(rootPassword);

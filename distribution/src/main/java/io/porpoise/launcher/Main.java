@@ -102,15 +102,7 @@ public final class Main {
         p.put("felix.fileinstall.log.level", "2");
         p.put("gosh.args", options.console() ? "" : "--nointeractive");
         p.put("porpoise.home", home.toString());
-        if (options.port() != null) {
-            p.put("porpoise.port", options.port().toString());
-        }
-        if (options.bind() != null) {
-            p.put("porpoise.bind_address", options.bind());
-        }
-        if (options.dataDir() != null) {
-            p.put("porpoise.datadir", data.toString());
-        }
+        options.settings().forEach((k, v) -> p.put("porpoise." + k, v));
         return p;
     }
 

@@ -40,7 +40,15 @@ class MariaDbCliIT {
     }
 
     static Result mariadb(int port, String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("mariadb", "-h127.0.0.1", "-P" + port, "--protocol=TCP", "--skip-ssl", "--batch"));
+        return run(port, false, args);
+    }
+
+    /** With {@code tls} the client's own TLS default applies (on for 10.11+), else --skip-ssl. */
+    static Result run(int port, boolean tls, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("mariadb", "-h127.0.0.1", "-P" + port, "--protocol=TCP", "--batch"));
+        if (!tls) {
+            cmd.add("--skip-ssl");
+        }
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
         p.getOutputStream().close();

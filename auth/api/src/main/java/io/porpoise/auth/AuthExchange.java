@@ -19,8 +19,16 @@ public interface AuthExchange {
     /** The matched account; empty when none matches (the plugin must then reject). */
     Optional<Account> account();
 
-    /** Whether the connection runs over TLS. */
+    /** Whether the connection runs over TLS (the handshake completed before the client's response). */
     boolean isSecureTransport();
+
+    /**
+     * Whether this server accepts clear-text passwords on connections without TLS (off unless a
+     * deployment configured it explicitly). Plugins that receive the password in clear consult it.
+     */
+    default boolean cleartextPasswordsWithoutTlsAllowed() {
+        return false;
+    }
 
     /** The server's RSA key pair for password exchange without TLS. */
     KeyPair rsaKeyPair();

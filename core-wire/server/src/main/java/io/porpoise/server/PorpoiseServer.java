@@ -1,5 +1,6 @@
 package io.porpoise.server;
 
+import io.porpoise.auth.TlsRequirement;
 import io.porpoise.backend.Backend;
 import io.porpoise.server.internal.ServerRuntime;
 import java.net.InetSocketAddress;
@@ -93,6 +94,48 @@ public final class PorpoiseServer implements AutoCloseable {
 
         public Builder defaultAuthPlugin(String name) {
             config.defaultAuthPlugin(name);
+            return this;
+        }
+
+        /** TLS with this certificate (chain) and private key, PEM files; default: certificates generated in the data directory. */
+        public Builder tlsCertificate(Path certificate, Path key) {
+            ServerConfig.Tls t = config.build().tls();
+            config.tls(new ServerConfig.Tls(true, Optional.of(certificate), Optional.of(key), t.ca()));
+            return this;
+        }
+
+        /** The CA (PEM) that verifies client certificates for {@code REQUIRE X509} accounts. */
+        public Builder tlsCa(Path ca) {
+            ServerConfig.Tls t = config.build().tls();
+            config.tls(new ServerConfig.Tls(true, t.certificate(), t.key(), Optional.of(ca)));
+            return this;
+        }
+
+        /** Whether TLS is offered at all (default true); without it CLIENT_SSL is not advertised. */
+        public Builder tls(boolean enabled) {
+            ServerConfig.Tls t = config.build().tls();
+            config.tls(new ServerConfig.Tls(enabled, t.certificate(), t.key(), t.ca()));
+            return this;
+        }
+
+        /** The initial {@code require_secure_transport} (settable later with SET GLOBAL). */
+        public Builder requireSecureTransport(boolean require) {
+            config.requireSecureTransport(require);
+            return this;
+        }
+
+        /** Lets mysql_clear_password run on connections without TLS (off by default; think twice). */
+        public Builder cleartextPasswordsWithoutTls(boolean allow) {
+            config.cleartextPasswordsWithoutTls(allow);
+            return this;
+        }
+
+        /**
+         * Creates or replaces {@code 'user'@'host'} at start, with the plugin's hash of the password
+         * (deployment provisioning; the store keeps only the hash).
+         */
+        public Builder account(String user, String host, String plugin, String password, TlsRequirement require) {
+            config.account(new ServerConfig.AccountSpec(user, host, plugin, password, require));
             return this;
         }
 

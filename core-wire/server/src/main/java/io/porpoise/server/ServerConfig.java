@@ -1,6 +1,10 @@
 package io.porpoise.server;
 
+import io.porpoise.auth.TlsRequirement;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,13 +22,53 @@ import java.util.Set;
  * @param enabledAuthPlugins the auth plugins offered to clients; empty means every installed one
  * @param defaultBackend the catch-all backend's name when several are installed; empty means
  *     the highest-ranked one
+ * @param tls whether TLS is offered and with which certificate
+ * @param requireSecureTransport the initial {@code require_secure_transport}: plain connections are refused
+ * @param cleartextPasswordsWithoutTls whether plugins may receive clear-text passwords without TLS (default false)
+ * @param accounts accounts created or replaced at every start (deployment provisioning, tests)
  */
 public record ServerConfig(int port, String bindAddress, Path dataDirectory, long maxAllowedPacket, int maxConnections,
         String defaultAuthPlugin, Optional<String> initialRootPassword, int workerThreads, Set<String> enabledAuthPlugins,
-        Optional<String> defaultBackend) {
+        Optional<String> defaultBackend, Tls tls, boolean requireSecureTransport, boolean cleartextPasswordsWithoutTls,
+        List<AccountSpec> accounts) {
 
     public ServerConfig {
         enabledAuthPlugins = Set.copyOf(enabledAuthPlugins);
+        Objects.requireNonNull(tls, "tls");
+        accounts = List.copyOf(accounts);
+    }
+
+    /**
+     * TLS settings. With {@code certificate} and {@code key} (PEM files; the certificate file may
+     * hold the chain) the server uses them; without, it uses the certificates it generated in the
+     * data directory on its first start ({@code ca.pem}, {@code server-cert.pem},
+     * {@code server-key.pem}, plus {@code client-cert.pem}/{@code client-key.pem} for clients).
+     * {@code ca} (PEM) verifies client certificates ({@code REQUIRE X509}); with generated
+     * certificates it defaults to the generated CA.
+     */
+    public record Tls(boolean enabled, Optional<Path> certificate, Optional<Path> key, Optional<Path> ca) {
+        public Tls {
+            if (certificate.isPresent() != key.isPresent()) {
+                throw new IllegalArgumentException("TLS certificate and key: " + certificate.orElse(null) + ", "
+                        + key.orElse(null) + " (expected: both or neither)");
+            }
+        }
+
+        /** TLS with certificates generated in the data directory. */
+        public static final Tls GENERATED = new Tls(true, Optional.empty(), Optional.empty(), Optional.empty());
+        /** No TLS: CLIENT_SSL is not advertised. */
+        public static final Tls DISABLED = new Tls(false, Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** An account the server creates (or replaces) at start, hashing the password with its plugin. */
+    public record AccountSpec(String user, String host, String plugin, String password, TlsRequirement tlsRequirement) {
+        public AccountSpec {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(plugin, "plugin");
+            Objects.requireNonNull(password, "password");
+            Objects.requireNonNull(tlsRequirement, "tlsRequirement");
+        }
     }
 
     public static final long DEFAULT_MAX_ALLOWED_PACKET = 64L * 1024 * 1024;
@@ -45,6 +89,10 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         b.workerThreads = workerThreads;
         b.enabledAuthPlugins = enabledAuthPlugins;
         b.defaultBackend = defaultBackend.orElse(null);
+        b.tls = tls;
+        b.requireSecureTransport = requireSecureTransport;
+        b.cleartextPasswordsWithoutTls = cleartextPasswordsWithoutTls;
+        b.accounts.addAll(accounts);
         return b;
     }
 
@@ -60,6 +108,10 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         private int workerThreads = 256;
         private Set<String> enabledAuthPlugins = Set.of();
         private String defaultBackend;
+        private Tls tls = Tls.GENERATED;
+        private boolean requireSecureTransport;
+        private boolean cleartextPasswordsWithoutTls;
+        private final List<AccountSpec> accounts = new ArrayList<>();
 
         public Builder port(int v) {
             if (v < 0 || v > 65535) {
@@ -95,9 +147,19 @@ public record ServerConfig(int port, String bindAddress, Path dataDirectory, lon
         /** The catch-all backend when several are installed (by name); null means the highest-ranked. */
         public Builder defaultBackend(String v) { defaultBackend = v == null || v.isBlank() ? null : v; return this; }
 
+        public Builder tls(Tls v) { tls = Objects.requireNonNull(v, "tls"); return this; }
+
+        public Builder requireSecureTransport(boolean v) { requireSecureTransport = v; return this; }
+
+        public Builder cleartextPasswordsWithoutTls(boolean v) { cleartextPasswordsWithoutTls = v; return this; }
+
+        public Builder account(AccountSpec v) { accounts.add(Objects.requireNonNull(v, "account")); return this; }
+
         public ServerConfig build() {
             return new ServerConfig(port, bindAddress, dataDirectory, maxAllowedPacket, maxConnections, defaultAuthPlugin,
-                    Optional.ofNullable(initialRootPassword), workerThreads, enabledAuthPlugins, Optional.ofNullable(defaultBackend));
+                    Optional.ofNullable(initialRootPassword), workerThreads, enabledAuthPlugins, Optional.ofNullable(defaultBackend),
+                    tls, requireSecureTransport,
+                    cleartextPasswordsWithoutTls, accounts);
         }
     }
 }

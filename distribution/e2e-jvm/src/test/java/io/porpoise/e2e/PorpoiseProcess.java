@@ -64,6 +64,11 @@ final class PorpoiseProcess implements AutoCloseable {
         throw new AssertionError("bin/porpoise exited before listening:\n" + seen);
     }
 
+    /** The server's data directory (its generated ca.pem, for clients verifying TLS). */
+    Path dataDir() {
+        return dataDir;
+    }
+
     int port() {
         return port;
     }

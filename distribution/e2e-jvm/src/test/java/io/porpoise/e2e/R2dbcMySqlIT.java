@@ -114,6 +114,26 @@ class R2dbcMySqlIT {
     }
 
     @Test
+    void tlsVerifiedAgainstTheGeneratedCa() {
+        MySqlConnectionConfiguration config = MySqlConnectionConfiguration.builder()
+                .host("127.0.0.1")
+                .port(server.port())
+                .user("root")
+                .sslMode(SslMode.VERIFY_CA)
+                .sslCa(server.dataDir().resolve("ca.pem").toString())
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        MySqlConnection c = Mono.from(MySqlConnectionFactory.from(config).create()).block(TIMEOUT);
+        try {
+            List<String> cipher = rows(c.createStatement("SHOW SESSION STATUS LIKE 'Ssl_cipher'"), row -> row.get(1, String.class));
+            assertEquals(1, cipher.size());
+            assertTrue(!cipher.get(0).isEmpty(), "the connection is encrypted");
+        } finally {
+            close(c);
+        }
+    }
+
+    @Test
     void simpleQueryUsesTheTextProtocol() throws Exception {
         try (SniffingProxy proxy = new SniffingProxy(server.port())) {
             MySqlConnection c = connect(proxy.port());

@@ -4,6 +4,7 @@ import io.porpoise.server.ServerConfig;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -23,6 +24,12 @@ final class Settings {
     static final String DEFAULT_AUTH_PLUGIN = "default_authentication_plugin";
     static final String AUTH_PLUGINS = "auth_plugins";
     static final String DEFAULT_BACKEND = "default_backend";
+    static final String TLS = "tls";
+    static final String SSL_CERT = "ssl_cert";
+    static final String SSL_KEY = "ssl_key";
+    static final String SSL_CA = "ssl_ca";
+    static final String REQUIRE_SECURE_TRANSPORT = "require_secure_transport";
+    static final String CLEARTEXT_WITHOUT_TLS = "allow_cleartext_passwords_without_tls";
 
     private Settings() {
     }
@@ -78,7 +85,36 @@ final class Settings {
             b.enabledAuthPlugins(Set.of());
         }
         b.defaultBackend(value.apply(DEFAULT_BACKEND));
+        String cert = value.apply(SSL_CERT);
+        String key = value.apply(SSL_KEY);
+        if ((cert == null) != (key == null)) {
+            throw new IllegalArgumentException(SSL_CERT + " and " + SSL_KEY + ": only one given (expected: both or neither)");
+        }
+        String ca = value.apply(SSL_CA);
+        b.tls(new ServerConfig.Tls(parseBoolean(TLS, value.apply(TLS), true), Optional.ofNullable(cert).map(c -> path(c, home)),
+                Optional.ofNullable(key).map(k -> path(k, home)), Optional.ofNullable(ca).map(c -> path(c, home))));
+        b.requireSecureTransport(parseBoolean(REQUIRE_SECURE_TRANSPORT, value.apply(REQUIRE_SECURE_TRANSPORT), false));
+        b.cleartextPasswordsWithoutTls(parseBoolean(CLEARTEXT_WITHOUT_TLS, value.apply(CLEARTEXT_WITHOUT_TLS), false));
         return b.build();
+    }
+
+    private static Path path(String p, String home) {
+        Path path = Path.of(p);
+        return path.isAbsolute() || home == null ? path : Path.of(home).resolve(path);
+    }
+
+    private static boolean parseBoolean(String key, String v, boolean fallback) {
+        if (v == null) {
+            return fallback;
+        }
+        switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true": case "on": case "1": case "yes":
+                return true;
+            case "false": case "off": case "0": case "no":
+                return false;
+            default:
+                throw new IllegalArgumentException(key + ": " + v + " (expected: true or false)");
+        }
     }
 
     private static int parseInt(String key, String v) {

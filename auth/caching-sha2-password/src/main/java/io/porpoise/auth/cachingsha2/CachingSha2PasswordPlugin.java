@@ -4,6 +4,8 @@ import io.porpoise.auth.Account;
 import io.porpoise.auth.AuthExchange;
 import io.porpoise.auth.AuthPlugin;
 import io.porpoise.auth.AuthStep;
+import io.porpoise.auth.RsaPasswords;
+import io.porpoise.auth.SaltedPasswordHash;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +31,10 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
 
     /** Exchange state after 0x04 was sent. */
     private static final Object FULL_AUTHENTICATION = new Object();
+    /** Exchange state after the public key was sent: only the encrypted password may follow. */
+    private static final Object KEY_SENT = new Object();
+    /** Exchange state after the verdict of a full authentication: any further reply is out of order. */
+    private static final Object DONE = new Object();
 
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
 
@@ -40,7 +46,11 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
     @Override
     public AuthStep step(AuthExchange exchange, byte[] data) {
         Account account = exchange.account().orElse(null);
-        if (exchange.pluginState() == FULL_AUTHENTICATION) {
+        Object state = exchange.pluginState();
+        if (state == DONE) {
+            return AuthStep.reject("reply after the verdict");
+        }
+        if (state == FULL_AUTHENTICATION || state == KEY_SENT) {
             return fullAuthentication(exchange, account, data);
         }
         if (data.length == 0 || data.length == 1 && data[0] == 0) {
@@ -62,8 +72,10 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
     private AuthStep fullAuthentication(AuthExchange exchange, Account account, byte[] data) {
         byte[] password;
         if (exchange.isSecureTransport()) {
+            // Over TLS the client sends the password itself, NUL-terminated.
             password = stripNul(data);
-        } else if (data.length == 1 && data[0] == REQUEST_PUBLIC_KEY) {
+        } else if (data.length == 1 && data[0] == REQUEST_PUBLIC_KEY && exchange.pluginState() == FULL_AUTHENTICATION) {
+            exchange.pluginState(KEY_SENT);
             return AuthStep.moreData(RsaPasswords.publicKeyPem(exchange.rsaKeyPair()));
         } else {
             byte[] decrypted = RsaPasswords.decrypt(exchange.rsaKeyPair(), data, exchange.scramble());
@@ -72,12 +84,13 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
             }
             password = stripNul(decrypted);
         }
+        exchange.pluginState(DONE);
         try {
             if (account == null) {
-                PasswordHash.verify("", password);
+                SaltedPasswordHash.verify("", password);
                 return AuthStep.reject("unknown user");
             }
-            if (!PasswordHash.verify(account.authenticationString(), password)) {
+            if (!SaltedPasswordHash.verify(account.authenticationString(), password)) {
                 return AuthStep.reject("wrong password");
             }
             cache.put(cacheKey(account), Sha2.doubleHash(password));
@@ -89,7 +102,7 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
 
     @Override
     public String hashPassword(String clearPassword) {
-        return PasswordHash.hash(clearPassword);
+        return SaltedPasswordHash.hash(clearPassword);
     }
 
     private static String cacheKey(Account a) {

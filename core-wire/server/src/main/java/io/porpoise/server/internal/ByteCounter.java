@@ -11,6 +11,8 @@ import io.netty.channel.ChannelPromise;
  * only reads {@code readableBytes()}, so buffer ownership is untouched.
  */
 final class ByteCounter extends ChannelDuplexHandler {
+    /** Its name in the pipeline (TLS goes right after it). */
+    static final String NAME = "bytes";
     private final ConnectionStatus connection;
     private final ServerStatusCounters server;
 

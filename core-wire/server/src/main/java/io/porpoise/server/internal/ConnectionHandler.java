@@ -6,6 +6,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import io.porpoise.auth.Scramble;
 import io.porpoise.charset.Collations;
 import io.porpoise.wire.MalformedPacketException;
@@ -50,6 +51,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private boolean loggedIn;
     private Channel channel;
     private Login login;
+    private SslHandler tls;
     private volatile CommandRunner commands;
 
     ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder, ConnectionStatus status) {
@@ -93,10 +95,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         byte[] scramble = Scramble.generate(server.random());
         login = new Login(server, HostNames.of(channel.remoteAddress()), scramble);
-        HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble, ServerCapabilities.SERVER,
+        HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble,
+                ServerCapabilities.advertised(server.tls().isPresent()),
                 Collations.DEFAULT_ID, ServerStatus.AUTOCOMMIT, server.defaultAuthPlugin());
         write(0, hello::encode);
         decoder.expectSequenceId(1);
+        // One packet per read until the handshake response: TLS bytes may follow an SSLRequest.
+        decoder.setSingleDecode(true);
     }
 
     @Override
@@ -134,8 +139,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         PayloadReader reader = new PayloadReader(payload);
         SslRequest head = SslRequest.decode(reader);
         if (head.isSslRequest(length)) {
-            // TLS is not offered (CLIENT_SSL is not in our capabilities): a client asking anyway is refused.
-            throw new MalformedPacketException("SSLRequest: TLS is not enabled on this server");
+            if (server.tls().isEmpty() || tls != null) {
+                // CLIENT_SSL was not advertised, or TLS is already on: a client asking anyway is refused.
+                throw new MalformedPacketException("SSLRequest: " + (tls != null ? "TLS already started" : "TLS is not enabled"));
+            }
+            decoder.expectSequenceId(packet.lastSequenceId() + 1);
+            tls = TlsUpgrade.start(channel, ByteCounter.NAME, decoder, server.tls().get(), status, server.statusCounters());
+            return;
+        }
+        decoder.setSingleDecode(false);
+        if (tls != null) {
+            login.secureTransport(TlsUpgrade.hasClientCertificate(tls));
         }
         Charset text = Collations.byId(head.characterSet()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
         HandshakeResponse41 response = HandshakeResponse41.decodeBody(head, reader, text);

@@ -2,6 +2,7 @@ package io.porpoise.server.internal;
 
 import io.porpoise.auth.Account;
 import io.porpoise.auth.AccountStore;
+import io.porpoise.auth.TlsRequirement;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +17,10 @@ import java.util.Optional;
 
 /**
  * Accounts in {@code accounts.tsv} under the data directory: one line per account, user, host,
- * plugin and authentication string (hashes only), tab-separated. Rewritten atomically on each
- * change; read once at start.
+ * plugin and authentication string (hashes only), tab-separated, and a fifth field {@code SSL} or
+ * {@code X509} for accounts with that REQUIRE clause (absent for REQUIRE NONE, so older files read
+ * unchanged and files without such accounts stay readable by older servers). Rewritten atomically on
+ * each change; read once at start.
  *
  * <p>Matching follows MySQL: hosts without wildcards before patterns, longer literal parts
  * first, then named users before the anonymous one.
@@ -46,10 +49,11 @@ final class FileAccountStore implements AccountStore {
                         continue;
                     }
                     String[] f = line.split("\t", -1);
-                    if (f.length != 4) {
-                        throw new IllegalStateException(store.file + " line: " + line + " (expected: user, host, plugin, hash)");
+                    if (f.length != 4 && f.length != 5) {
+                        throw new IllegalStateException(store.file + " line: " + line
+                                + " (expected: user, host, plugin, hash[, SSL|X509])");
                     }
-                    store.accounts.add(new Account(f[0], f[1], f[2], f[3]));
+                    store.accounts.add(new Account(f[0], f[1], f[2], f[3], f.length == 5 ? tlsRequirement(f[4], store.file) : null));
                 }
             } else {
                 store.accounts.addAll(initial);
@@ -99,7 +103,11 @@ final class FileAccountStore implements AccountStore {
         StringBuilder sb = new StringBuilder();
         for (Account a : accounts) {
             sb.append(a.user()).append('\t').append(a.host()).append('\t').append(a.plugin()).append('\t')
-                    .append(a.authenticationString()).append('\n');
+                    .append(a.authenticationString());
+            if (a.tlsRequirement() != TlsRequirement.NONE) {
+                sb.append('\t').append(a.tlsRequirement().name());
+            }
+            sb.append('\n');
         }
         try {
             Path tmp = file.resolveSibling(FILE + ".tmp");
@@ -107,6 +115,14 @@ final class FileAccountStore implements AccountStore {
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TlsRequirement tlsRequirement(String field, Path file) {
+        try {
+            return TlsRequirement.valueOf(field);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(file + " REQUIRE field: " + field + " (expected: NONE, SSL or X509)", e);
         }
     }
 

@@ -5,6 +5,7 @@ import io.porpoise.auth.AuthExchange;
 import io.porpoise.auth.AuthPlugin;
 import io.porpoise.auth.AuthStep;
 import io.porpoise.auth.Scramble;
+import io.porpoise.auth.TlsRequirement;
 import io.porpoise.wire.CapabilityFlag;
 import io.porpoise.wire.ServerErrors;
 import io.porpoise.wire.packet.ErrPacket;
@@ -49,6 +50,8 @@ final class Login implements AuthExchange {
     private Optional<Account> account = Optional.empty();
     private AuthPlugin plugin;
     private Object pluginState;
+    private boolean secure;
+    private boolean clientCertificate;
 
     Login(LoginContext context, String clientHost, byte[] scramble) {
         this.context = context;
@@ -76,7 +79,7 @@ final class Login implements AuthExchange {
             // A client that cannot switch plugins (Node's mysql) answered with its only method; for an
             // account without a password every method's answer is the empty one, so no switch is needed
             // and any other answer is a wrong password.
-            return isEmpty(r.authResponse()) ? new Succeed(null) : deny("password given for an account without one");
+            return isEmpty(r.authResponse()) ? succeed(null) : deny("password given for an account without one");
         }
         return switchTo(plugin.name());
     }
@@ -102,7 +105,7 @@ final class Login implements AuthExchange {
             if (account.isEmpty()) {
                 return deny("plugin accepted an unknown user");
             }
-            return new Succeed(((AuthStep.Accept) s).moreData());
+            return succeed(((AuthStep.Accept) s).moreData());
         }
         if (s instanceof AuthStep.MoreData) {
             return new Send(((AuthStep.MoreData) s).data());
@@ -111,6 +114,30 @@ final class Login implements AuthExchange {
             return switchTo(((AuthStep.SwitchTo) s).pluginName());
         }
         return deny(((AuthStep.Reject) s).reason());
+    }
+
+    /**
+     * After the password, as MySQL orders it: the account's REQUIRE clause (refused like a wrong
+     * password), then require_secure_transport (ER_SECURE_TRANSPORT_REQUIRED).
+     */
+    private Next succeed(byte[] moreData) {
+        TlsRequirement required = account.orElseThrow().tlsRequirement();
+        if (required != TlsRequirement.NONE && !secure) {
+            return deny("account requires " + required + ", connection is not TLS");
+        }
+        if (required == TlsRequirement.X509 && !clientCertificate) {
+            return deny("account requires X509, no client certificate");
+        }
+        if (!secure && context.requireSecureTransport()) {
+            return new Fail(ErrPacket.of(ServerErrors.of("ER_SECURE_TRANSPORT_REQUIRED")), "require_secure_transport is ON");
+        }
+        return new Succeed(moreData);
+    }
+
+    /** The connection completed its TLS handshake before the handshake response. */
+    void secureTransport(boolean clientCertificateVerified) {
+        secure = true;
+        clientCertificate = clientCertificateVerified;
     }
 
     private Next switchTo(String name) {
@@ -165,7 +192,12 @@ final class Login implements AuthExchange {
 
     @Override
     public boolean isSecureTransport() {
-        return false;
+        return secure;
+    }
+
+    @Override
+    public boolean cleartextPasswordsWithoutTlsAllowed() {
+        return context.cleartextPasswordsWithoutTlsAllowed();
     }
 
     @Override

@@ -18,4 +18,10 @@ interface LoginContext {
     KeyPair rsaKeys();
 
     SecureRandom random();
+
+    /** {@code require_secure_transport}, as of now (SET GLOBAL changes it). */
+    boolean requireSecureTransport();
+
+    /** Whether clear-text password plugins may run without TLS (configuration). */
+    boolean cleartextPasswordsWithoutTlsAllowed();
 }

@@ -5,8 +5,8 @@ import static io.porpoise.wire.CapabilityFlag.*;
 import io.porpoise.wire.Capabilities;
 
 /**
- * What the server advertises. Left out on purpose: CLIENT_SSL (TLS arrives with the auth/TLS
- * issue #5), CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM (compression, issue #6),
+ * What the server advertises. CLIENT_SSL is added when TLS is enabled ({@link #advertised}). Left
+ * out on purpose: CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM (compression, issue #6),
  * CLIENT_MULTI_STATEMENTS (statement splitting must be charset-aware, issue #6),
  * CLIENT_PS_MULTI_RESULTS (prepared statements, issue #4), CLIENT_SESSION_TRACK and
  * CLIENT_QUERY_ATTRIBUTES (their OK/COM_QUERY layouts are not produced or parsed), CLIENT_LOCAL_FILES
@@ -22,5 +22,10 @@ final class ServerCapabilities {
             CLIENT_DEPRECATE_EOF);
 
     private ServerCapabilities() {
+    }
+
+    /** The handshake's capabilities: {@link #SERVER}, plus CLIENT_SSL when TLS is offered. */
+    static Capabilities advertised(boolean tls) {
+        return tls ? SERVER.with(CLIENT_SSL) : SERVER;
     }
 }

@@ -55,6 +55,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private final SystemVariables variables;
     private final AccountStore accounts;
     private final KeyPair rsaKeys;
+    private final Optional<ServerTls> tls;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
     private final AtomicLong connectionIds = new AtomicLong();
@@ -78,10 +79,13 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
             throw new UncheckedIOException(e);
         }
         this.rsaKeys = RsaKeys.loadOrCreate(config.dataDirectory());
+        this.tls = ServerTls.load(config.tls(), config.dataDirectory(), VERSION);
+        configureTlsVariables();
         // root@localhost is only made for a new store: its plugin may not be installed yet on a
         // later start (a plugin bundle still being deployed), which must not stop the server.
         boolean newStore = !Files.exists(config.dataDirectory().resolve(FileAccountStore.FILE));
         this.accounts = FileAccountStore.open(config.dataDirectory(), newStore ? List.of(initialRoot()) : List.of());
+        provisionAccounts();
         this.workers = Workers.create(config.workerThreads());
     }
 
@@ -118,8 +122,14 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         if (!old.dataDirectory().equals(next.dataDirectory())) {
             LOG.log(Level.WARNING, "data directory change to " + next.dataDirectory() + " takes effect after a restart");
         }
+        if (!old.tls().equals(next.tls())) {
+            LOG.log(Level.WARNING, "TLS settings change takes effect after a restart");
+        }
         ServerConfig applied = next.toBuilder().port(old.port()).bindAddress(old.bindAddress()).dataDirectory(old.dataDirectory())
-                .build();
+                .tls(old.tls()).build();
+        if (old.requireSecureTransport() != applied.requireSecureTransport()) {
+            variables.configure("require_secure_transport", applied.requireSecureTransport());
+        }
         config = applied;
         variables.configure("max_allowed_packet", applied.maxAllowedPacket());
         variables.configure("max_connections", applied.maxConnections());
@@ -143,6 +153,32 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
             variables.configure("hostname", java.net.InetAddress.getLocalHost().getHostName());
         } catch (IOException e) {
             LOG.log(Level.DEBUG, "hostname unknown: " + e.getMessage());
+        }
+    }
+
+    private void configureTlsVariables() {
+        variables.configure("require_secure_transport", config.requireSecureTransport());
+        if (tls.isPresent()) {
+            ServerTls t = tls.get();
+            variables.configure("have_ssl", "YES");
+            variables.configure("have_openssl", "YES");
+            variables.configure("ssl_cert", t.certificateFile().toString());
+            variables.configure("ssl_key", t.keyFile().toString());
+            t.caFile().ifPresent(ca -> variables.configure("ssl_ca", ca.toString()));
+        } else {
+            variables.configure("tls_version", "");
+        }
+    }
+
+    /** The accounts the configuration asks for, created or replaced at every start. */
+    private void provisionAccounts() {
+        for (ServerConfig.AccountSpec a : config.accounts()) {
+            AuthPlugin plugin = authPlugins().get(a.plugin());
+            if (plugin == null) {
+                throw new IllegalStateException("account " + a.user() + "@" + a.host() + " plugin: " + a.plugin()
+                        + " (expected: one of " + authPlugins().keySet() + ")");
+            }
+            accounts.save(new Account(a.user(), a.host(), plugin.name(), plugin.hashPassword(a.password()), a.tlsRequirement()));
         }
     }
 
@@ -358,6 +394,21 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     @Override
     public SecureRandom random() {
         return random;
+    }
+
+    @Override
+    public boolean requireSecureTransport() {
+        return Boolean.TRUE.equals(variables.global("require_secure_transport"));
+    }
+
+    @Override
+    public boolean cleartextPasswordsWithoutTlsAllowed() {
+        return config.cleartextPasswordsWithoutTls();
+    }
+
+    /** The TLS the server offers; empty when disabled. */
+    Optional<ServerTls> tls() {
+        return tls;
     }
 
     public void awaitTermination() throws InterruptedException {

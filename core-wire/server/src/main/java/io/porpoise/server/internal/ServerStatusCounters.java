@@ -13,6 +13,7 @@ final class ServerStatusCounters {
     private final AtomicLong bytesReceived = new AtomicLong();
     private final AtomicLong bytesSent = new AtomicLong();
     private final AtomicLong tlsAccepts = new AtomicLong();
+    private final AtomicLong tlsAttempts = new AtomicLong();
 
     long uptimeSeconds() {
         return (System.nanoTime() - startedNanos) / 1_000_000_000L;
@@ -45,6 +46,16 @@ final class ServerStatusCounters {
         bytesSent.addAndGet(n);
     }
 
+    /** An SSLRequest was answered by starting TLS (Ssl_accepts). */
+    void tlsAttempt() {
+        tlsAttempts.incrementAndGet();
+    }
+
+    long tlsAttempts() {
+        return tlsAttempts.get();
+    }
+
+    /** A TLS handshake completed (Ssl_finished_accepts). */
     void tlsAccepted() {
         tlsAccepts.incrementAndGet();
     }

@@ -54,8 +54,15 @@ final class StatusSnapshot implements StatusVariables {
         m.put("Connections", Long.toString(c.connections()));
         m.put("Max_used_connections", Integer.toString(c.maxUsedConnections()));
         m.put("Prepared_stmt_count", Integer.toString(server.preparedStatementCount().get()));
-        m.put("Ssl_accepts", Long.toString(c.tlsAccepts()));
+        m.put("Ssl_accepts", Long.toString(c.tlsAttempts()));
         m.put("Ssl_finished_accepts", Long.toString(c.tlsAccepts()));
+        ServerTls tls = server.tls().orElse(null);
+        m.put("Ssl_server_not_before", tls == null ? "" : tls.notBefore());
+        m.put("Ssl_server_not_after", tls == null ? "" : tls.notAfter());
+        m.put("Current_tls_ca", tls == null ? "" : tls.caFile().map(Object::toString).orElse(""));
+        m.put("Current_tls_cert", tls == null ? "" : tls.certificateFile().toString());
+        m.put("Current_tls_key", tls == null ? "" : tls.keyFile().toString());
+        m.put("Current_tls_version", tls == null ? "" : String.join(",", ServerTls.PROTOCOLS_ASCENDING));
         m.put("Threads_connected", Integer.toString(server.openConnections()));
         m.put("Threads_running", Long.toString(server.runningCommands()));
         m.put("Uptime", Long.toString(uptime));

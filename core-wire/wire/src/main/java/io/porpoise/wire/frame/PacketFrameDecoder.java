@@ -16,6 +16,10 @@ import java.util.List;
  * bytes are buffered, so an oversized payload never occupies memory. After a violation the
  * decoder discards everything that follows (the connection is about to close).
  *
+ * <p>With single decode on ({@link #setSingleDecode(boolean)}), one packet per read is decoded and
+ * the rest stays buffered: the server uses that during the handshake, where an SSLRequest may be
+ * followed by TLS bytes ({@link #takeBufferedBytes()}).
+ *
  * <p>Sequence ids: in the command phase each payload starts at 0 (a new command); during an
  * authentication exchange the first frame must carry {@link #expectSequenceId(int)}.
  *
@@ -89,7 +93,21 @@ public final class PacketFrameDecoder extends ByteToMessageDecoder {
             }
             out.add(new Packet(payload, seq));
             expectedFirstSequenceId = nextSequenceId;
+            if (isSingleDecode()) {
+                return;
+            }
         }
+    }
+
+    /**
+     * Removes and returns the bytes buffered after the last decoded packet; the caller owns the
+     * buffer. With {@link #setSingleDecode(boolean) single decode} on, that is what followed an
+     * SSLRequest in the same read: the start of the client's TLS handshake, which belongs to the
+     * TLS handler inserted before this decoder, not to the packet stream.
+     */
+    public ByteBuf takeBufferedBytes() {
+        ByteBuf in = internalBuffer();
+        return in.readBytes(in.readableBytes());
     }
 
     private void checkSequence(int seq) {

@@ -133,4 +133,24 @@ class FramingTest {
         assertEquals(3, p.payload().readableBytes());
         p.release();
     }
+
+    @Test
+    void singleDecodeLeavesWhatFollowsAnSslRequestForTheTlsHandler() {
+        PacketFrameDecoder d = new PacketFrameDecoder(1024);
+        d.expectSequenceId(1);
+        d.setSingleDecode(true);
+        channel = new EmbeddedChannel(d);
+        ByteBuf in = frames(1, 32);
+        byte[] clientHello = {0x16, 0x03, 0x01, 0x02, 0x00, 0x01};
+        in.writeBytes(clientHello);
+        channel.writeInbound(in);
+        Packet sslRequest = channel.readInbound();
+        assertEquals(32, sslRequest.payload().readableBytes());
+        sslRequest.release();
+        assertNull(channel.readInbound(), "the TLS bytes are not read as a packet");
+        ByteBuf rest = d.takeBufferedBytes();
+        assertEquals(Unpooled.wrappedBuffer(clientHello), rest);
+        rest.release();
+        assertEquals(0, d.takeBufferedBytes().readableBytes());
+    }
 }

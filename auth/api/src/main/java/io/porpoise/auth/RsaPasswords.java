@@ -1,4 +1,4 @@
-package io.porpoise.auth.cachingsha2;
+package io.porpoise.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -7,14 +7,17 @@ import java.util.Base64;
 import javax.crypto.Cipher;
 
 /**
- * The password exchange without TLS: the client XORs the NUL-terminated password with the
- * scramble (repeated) and encrypts it with RSA-OAEP (SHA-1, MGF1) under the server's key.
+ * The password exchange without TLS shared by caching_sha2_password and sha256_password: the
+ * client XORs the NUL-terminated password with the scramble (repeated) and encrypts it with
+ * RSA-OAEP (SHA-1, MGF1) under the server's key, which it may first request (the server sends
+ * it as PEM in AuthMoreData).
  */
-final class RsaPasswords {
+public final class RsaPasswords {
     private RsaPasswords() {
     }
 
-    static byte[] publicKeyPem(KeyPair keys) {
+    /** The public key as PEM text (SubjectPublicKeyInfo), as AuthMoreData carries it. */
+    public static byte[] publicKeyPem(KeyPair keys) {
         String pem = "-----BEGIN PUBLIC KEY-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(keys.getPublic().getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
@@ -22,7 +25,7 @@ final class RsaPasswords {
     }
 
     /** The password bytes (with their NUL), or null when the data does not decrypt. */
-    static byte[] decrypt(KeyPair keys, byte[] data, byte[] scramble) {
+    public static byte[] decrypt(KeyPair keys, byte[] data, byte[] scramble) {
         try {
             Cipher rsa = Cipher.getInstance("RSA/ECB/OAEPWithSHA-1AndMGF1Padding");
             rsa.init(Cipher.DECRYPT_MODE, keys.getPrivate());

@@ -1,4 +1,4 @@
-package io.porpoise.auth.cachingsha2;
+package io.porpoise.auth;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -12,21 +12,25 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * The stored form of a caching_sha2_password account: {@code $P$5000$<salt hex>$<hash hex>},
- * PBKDF2-HMAC-SHA256 with a 20-byte random salt and 5,000 iterations (MySQL's stored format is
- * a SHA-256 crypt with the same round count; ours is equally slow to brute-force and uses the
- * JDK's implementation). An empty password is stored as the empty string.
+ * The stored form of a password for the plugins that receive it in clear at some point
+ * (caching_sha2_password's full authentication, sha256_password, mysql_clear_password):
+ * {@code $P$5000$<salt hex>$<hash hex>}, PBKDF2-HMAC-SHA256 with a 20-byte random salt and 5,000
+ * iterations (MySQL's stored format is a SHA-256 crypt with the same round count; ours is equally
+ * slow to brute-force and uses the JDK's implementation). One format for all of them, so an
+ * account can move between these plugins without a new password. An empty password is stored as
+ * the empty string.
  */
-final class PasswordHash {
+public final class SaltedPasswordHash {
     private static final int ITERATIONS = 5000;
     private static final int SALT_BYTES = 20;
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final String DUMMY = "$P$5000$" + "00".repeat(SALT_BYTES) + "$" + "00".repeat(32);
 
-    private PasswordHash() {
+    private SaltedPasswordHash() {
     }
 
-    static String hash(String password) {
+    /** The stored form of {@code password}; a fresh salt each call. */
+    public static String hash(String password) {
         if (password.isEmpty()) {
             return "";
         }
@@ -40,20 +44,32 @@ final class PasswordHash {
         }
     }
 
-    /** Constant work whatever {@code stored} is; an empty stored value matches only an empty password. */
-    static boolean verify(String stored, byte[] password) {
+    /**
+     * Whether {@code password} (UTF-8 bytes) matches {@code stored}. Constant work whatever
+     * {@code stored} is (a malformed value does the work of a real one and fails); an empty stored
+     * value matches only an empty password.
+     */
+    public static boolean verify(String stored, byte[] password) {
         if (stored.isEmpty()) {
             derive(password, new byte[SALT_BYTES], ITERATIONS);
             return password.length == 0;
         }
-        String[] f = (stored.startsWith("$P$") ? stored : DUMMY).split("\\$");
-        if (f.length != 5) {
-            f = DUMMY.split("\\$");
-        }
+        boolean wellFormed = isWellFormed(stored);
+        String[] f = (wellFormed ? stored : DUMMY).split("\\$");
         int iterations = Integer.parseInt(f[2]);
         byte[] salt = HexFormat.of().parseHex(f[3]);
         byte[] expected = HexFormat.of().parseHex(f[4]);
-        return MessageDigest.isEqual(derive(password, salt, iterations), expected) && stored.startsWith("$P$");
+        return MessageDigest.isEqual(derive(password, salt, iterations), expected) && wellFormed;
+    }
+
+    /** Whether {@code stored} has this format (or is empty). */
+    public static boolean isWellFormed(String stored) {
+        if (stored.isEmpty()) {
+            return true;
+        }
+        String[] f = stored.split("\\$", -1);
+        return f.length == 5 && f[0].isEmpty() && f[1].equals("P") && f[2].matches("[1-9][0-9]{0,6}")
+                && f[3].matches("([0-9a-f]{2})+") && f[4].matches("[0-9a-f]{64}");
     }
 
     private static byte[] derive(byte[] password, byte[] salt, int iterations) {
