@@ -259,6 +259,15 @@ class CharsetIT {
         }
     }
 
+    @Test
+    void handshakeWithAClientCharsetTheParserCannotReadIsRefused() throws Exception {
+        assumeCli();
+        List<String> errors = new ArrayList<>();
+        mariadb("SELECT 1;".getBytes(StandardCharsets.US_ASCII), errors, "--default-character-set=utf16");
+        assertEquals("exit 1", errors.get(1));
+        assertTrue(errors.get(0).contains("ERROR 1231 (42000): Variable 'character_set_client' can't be set to the value of 'utf16'"), errors.get(0));
+    }
+
     private static void assertError(int code, String state, String message, org.junit.jupiter.api.function.Executable e) {
         SQLException x = assertThrows(SQLException.class, e);
         assertEquals(code, x.getErrorCode(), x.getMessage());

@@ -57,9 +57,6 @@ final class CommandRunner {
         HandshakeResponse41 r = login.response();
         SessionVariables vars = server.variables().newSession();
         Outbound out = new Outbound(channel, writability, seq);
-        if (refusedCharset(r.characterSet(), out)) {
-            return;
-        }
         Collations.byId(r.characterSet()).filter(c -> !c.isBinary()).ifPresent(c -> {
             vars.internalSet("character_set_client", c.charsetName());
             vars.internalSet("character_set_connection", c.charsetName());
@@ -102,27 +99,6 @@ final class CommandRunner {
             channel.close();
             close();
         }
-    }
-
-    /**
-     * The handshake's collation, as MySQL's {@code thd_init_client_charset} treats it: an id it
-     * does not know means the server defaults; ucs2, utf16, utf16le and utf32 cannot be parsed
-     * and are refused with ER_WRONG_VALUE_FOR_VAR; a character set the JVM cannot convert (dec8,
-     * hp8, swe7, armscii8, keybcs2, geostd8) is refused with ER_NOT_SUPPORTED_YET. A refusal
-     * answers the login with ERR and closes.
-     */
-    private boolean refusedCharset(int collationId, Outbound out) {
-        io.porpoise.charset.Collation c = Collations.byId(collationId).orElse(null);
-        if (c == null || c.isParserCharset() && c.javaCharset().isPresent()) {
-            return false;
-        }
-        io.porpoise.wire.ServerError err = ServerErrors.of(c.isParserCharset() ? "ER_NOT_SUPPORTED_YET" : "ER_WRONG_VALUE_FOR_VAR");
-        String message = c.isParserCharset() ? err.format("character set '" + c.charsetName() + "'")
-                : err.format("character_set_client", c.charsetName());
-        new CommandResponse(null, out, interceptors).writeError(err.code(), err.sqlState(), message);
-        out.flush();
-        channel.close();
-        return true;
     }
 
     void run(Packet packet) {

@@ -129,6 +129,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             // TLS is not offered (CLIENT_SSL is not in our capabilities): a client asking anyway is refused.
             throw new MalformedPacketException("SSLRequest: TLS is not enabled on this server");
         }
+        ErrPacket refusal = ClientCharsets.refusal(head.characterSet());
+        if (refusal != null) {
+            writeAndClose(packet.lastSequenceId() + 1, refusal);
+            return;
+        }
         Charset text = Collations.byId(head.characterSet()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
         HandshakeResponse41 response = HandshakeResponse41.decodeBody(head, reader, text);
         state = State.AUTH;
