@@ -35,6 +35,30 @@ final class MysqlLatin1 extends Charset {
         }
     }
 
+    /**
+     * {@code s} in MySQL latin1, unencodable characters as {@code ?}: the same bytes as
+     * {@code s.getBytes(INSTANCE)} without the encoder the JDK allocates per call for a charset
+     * of its own (this is the per-value path of every latin1 result row).
+     */
+    static byte[] toBytes(String s) {
+        byte[] out = new byte[s.length()];
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                out[n++] = (byte) c;
+            } else if (c < FROM_CHAR.length && FROM_CHAR[c] != 0) {
+                out[n++] = (byte) (FROM_CHAR[c] - 1);
+            } else {
+                out[n++] = '?';
+                if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                }
+            }
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
+    }
+
     private MysqlLatin1() {
         super(NAME, new String[0]);
     }

@@ -25,6 +25,8 @@ class MysqlCharsetsTest {
         assertEquals('\u00E9', s.charAt(0xE9));
         assertArrayEquals(all, s.getBytes(LATIN1));
         assertArrayEquals(new byte[] {'a', '?', 'b'}, "a\u4E2Db".getBytes(LATIN1));
+        assertArrayEquals(all, Transcoding.encode(s, LATIN1));
+        assertArrayEquals(new byte[] {'a', '?', 'b', '?'}, Transcoding.encode("a\u4E2Db\uD83D\uDE00", LATIN1));
     }
 
     @Test
