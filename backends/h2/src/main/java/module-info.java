@@ -5,6 +5,7 @@
  */
 module io.porpoise.backend.h2 {
     requires io.porpoise.backend;
+    requires io.porpoise.charset;
     requires com.h2database;
     requires java.sql;
     requires static osgi.annotation;

@@ -15,5 +15,7 @@ module io.porpoise.command.statements {
             io.porpoise.command.statements.UseInterceptor,
             io.porpoise.command.statements.KillInterceptor,
             io.porpoise.command.statements.ShowProcesslistInterceptor,
-            io.porpoise.command.statements.ShowStatusInterceptor;
+            io.porpoise.command.statements.ShowStatusInterceptor,
+            io.porpoise.command.statements.ShowCharacterSetInterceptor,
+            io.porpoise.command.statements.ShowCollationInterceptor;
 }

@@ -4,14 +4,20 @@ import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
- * One MySQL collation: its id (what handshakes and column definitions carry), its character
- * set, and the Java charset that converts it. {@code javaCharset} is empty for character sets
- * the JVM cannot convert (a client asking for one is refused).
+ * One MySQL collation as {@code INFORMATION_SCHEMA.COLLATIONS} shows it, with the facts of its
+ * character set ({@code INFORMATION_SCHEMA.CHARACTER_SETS}) and the Java charset that converts
+ * it. {@code javaCharset} is empty for the few legacy character sets the JVM cannot convert
+ * (dec8, hp8, swe7, armscii8, keybcs2, geostd8): a client asking for one is refused.
  *
+ * @param id what handshakes and column definitions carry
  * @param defaultForCharset whether this is its character set's default collation
+ * @param sortLength SHOW COLLATION's {@code Sortlen}
+ * @param padAttribute {@code PAD SPACE} or {@code NO PAD}
+ * @param maxBytesPerChar the character set's {@code Maxlen}
+ * @param charsetDescription the character set's {@code Description}
  */
-public record Collation(int id, String charsetName, String name, int maxBytesPerChar, boolean defaultForCharset,
-        Optional<Charset> javaCharset) {
+public record Collation(int id, String name, String charsetName, boolean defaultForCharset, int sortLength, String padAttribute,
+        int maxBytesPerChar, String charsetDescription, Optional<Charset> javaCharset) {
 
     public static final int BINARY_ID = 63;
 
@@ -23,5 +29,13 @@ public record Collation(int id, String charsetName, String name, int maxBytesPer
     public Charset charset() {
         return javaCharset.orElseThrow(() -> new IllegalStateException(
                 "charset: " + charsetName + " (expected: a character set the JVM can convert)"));
+    }
+
+    /**
+     * Whether MySQL's parser accepts this character set for {@code character_set_client}: not
+     * ucs2, utf16, utf16le or utf32, whose ASCII characters are not single bytes.
+     */
+    public boolean isParserCharset() {
+        return !(charsetName.equals("ucs2") || charsetName.startsWith("utf16") || charsetName.equals("utf32"));
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,11 +17,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The collation table, read from the checked-in {@code collations.tsv} (id, charset, collation,
- * max bytes per character, default flag, Java charset or {@code -}). Immutable shared data.
+ * The collation table of MySQL 8.4, read from the checked-in {@code collations.tsv}: every
+ * collation id with its character set, default flag, sort length, pad attribute, the
+ * character set's maximum bytes per character and description, and the Java charset that
+ * converts it. Immutable shared data; {@code SHOW CHARACTER SET}, {@code SHOW COLLATION} and the
+ * INFORMATION_SCHEMA views are all answered from it.
  *
- * <p>MySQL {@code latin1} is Windows-1252, {@code utf8}/{@code utf8mb3} is UTF-8 limited to 3
- * bytes, and {@code binary} is bytes (mapped to ISO-8859-1 only where a String must carry them).
+ * <p>MySQL {@code latin1} is Windows-1252 (with MySQL's mapping of its five holes to C1
+ * controls), {@code utf8}/{@code utf8mb3} is UTF-8 limited to 3 bytes, and {@code binary} is
+ * bytes (mapped to ISO-8859-1 only where a String must carry them).
  */
 public final class Collations {
     /** utf8mb4_0900_ai_ci: the server default, as in MySQL 8. */
@@ -30,6 +35,7 @@ public final class Collations {
     private final Map<String, Collation> byName;
     private final Map<String, Collation> defaultByCharset;
     private final List<Collation> all;
+    private final List<CharacterSet> characterSets;
 
     private Collations(List<Collation> all) {
         this.all = Collections.unmodifiableList(all);
@@ -43,9 +49,15 @@ public final class Collations {
                 defaults.put(c.charsetName(), c);
             }
         }
+        List<CharacterSet> sets = new ArrayList<>();
+        for (Collation d : defaults.values()) {
+            sets.add(new CharacterSet(d.charsetName(), d.charsetDescription(), d.name(), d.maxBytesPerChar()));
+        }
+        sets.sort(Comparator.comparing(CharacterSet::name));
         this.byId = ids;
         this.byName = names;
         this.defaultByCharset = defaults;
+        this.characterSets = Collections.unmodifiableList(sets);
     }
 
     private static final class Holder {
@@ -78,8 +90,14 @@ public final class Collations {
         return byId(DEFAULT_ID).orElseThrow();
     }
 
+    /** Every collation, by id. */
     public static List<Collation> all() {
         return Holder.TABLE.all;
+    }
+
+    /** Every character set, by name. */
+    public static List<CharacterSet> characterSets() {
+        return Holder.TABLE.characterSets;
     }
 
     private static Collations load() {
@@ -91,19 +109,34 @@ public final class Collations {
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while ((line = r.readLine()) != null) {
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
                 String[] f = line.split("\t", -1);
-                if (f.length != 6) {
-                    throw new IllegalStateException("collations.tsv line: " + line + " (expected: 6 tab-separated fields)");
+                if (f.length != 9) {
+                    throw new IllegalStateException("collations.tsv line: " + line + " (expected: 9 tab-separated fields)");
                 }
-                Optional<Charset> cs = f[5].equals("-") || !Charset.isSupported(f[5]) ? Optional.empty() : Optional.of(Charset.forName(f[5]));
-                list.add(new Collation(Integer.parseInt(f[0]), f[1], f[2], Integer.parseInt(f[3]), f[4].equals("Yes"), cs));
+                list.add(new Collation(Integer.parseInt(f[0]), f[1], f[2], f[3].equals("Yes"), Integer.parseInt(f[4]), f[5],
+                        Integer.parseInt(f[6]), f[7], javaCharset(f[8])));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        list.sort(Comparator.comparingInt(Collation::id));
         return new Collations(list);
+    }
+
+    private static Optional<Charset> javaCharset(String name) {
+        switch (name) {
+            case "-":
+                return Optional.empty();
+            case MysqlLatin1.NAME:
+                return Optional.of(MysqlLatin1.INSTANCE);
+            case Utf8mb3.NAME:
+                return Optional.of(Utf8mb3.INSTANCE);
+            default:
+                // jdk.charsets (GBK, Big5, Shift_JIS, ...) may be absent from a trimmed runtime image.
+                return Charset.isSupported(name) ? Optional.of(Charset.forName(name)) : Optional.empty();
+        }
     }
 }

@@ -190,6 +190,7 @@ final class InformationSchemaViews {
                 + nulls("PARTITION_METHOD", "SUBPARTITION_METHOD", "PARTITION_EXPRESSION", "SUBPARTITION_EXPRESSION", "PARTITION_DESCRIPTION")
                 + ", CAST(ROW_COUNT_ESTIMATE AS BIGINT) AS TABLE_ROWS, " + nulls("PARTITION_COMMENT", "NODEGROUP", "TABLESPACE_NAME")
                 + " FROM " + H2 + "TABLES t WHERE TABLE_TYPE = 'BASE TABLE' AND CAST(TABLE_SCHEMA AS VARCHAR) NOT IN " + HIDDEN);
+        CharsetViews.addTo(views);
         VIEWS = java.util.Collections.unmodifiableMap(views);
     }
 

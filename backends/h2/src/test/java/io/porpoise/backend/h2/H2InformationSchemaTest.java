@@ -36,6 +36,19 @@ final class H2InformationSchemaTest {
     }
 
     @Test
+    void characterSetsAndCollationsAreTheServersTable() {
+        assertEquals("[41]", db.column("SELECT COUNT(*) FROM INFORMATION_SCHEMA.CHARACTER_SETS", 0).toString());
+        assertEquals("[286]", db.column("SELECT COUNT(*) FROM information_schema.COLLATIONS", 0).toString());
+        assertEquals("[286]", db.column("SELECT COUNT(*) FROM information_schema.collation_character_set_applicability", 0).toString());
+        assertEquals("[[latin1, latin1_swedish_ci, cp1252 West European, 1]]",
+                db.rows("SELECT * FROM INFORMATION_SCHEMA.CHARACTER_SETS WHERE CHARACTER_SET_NAME = 'LATIN1'").toString());
+        assertEquals("[[utf8mb4_0900_ai_ci, utf8mb4, 255, Yes, Yes, 0, NO PAD], [utf8mb4_ja_0900_as_cs_ks, utf8mb4, 304, , Yes, 24, NO PAD]]",
+                db.rows("SELECT * FROM INFORMATION_SCHEMA.COLLATIONS WHERE ID IN (255, 304) ORDER BY ID").toString());
+        assertEquals(List.of("gbk_bin", "gbk_chinese_ci"), db.column("SELECT COLLATION_NAME FROM INFORMATION_SCHEMA.COLLATION_CHARACTER_SET_APPLICABILITY"
+                + " WHERE CHARACTER_SET_NAME = 'gbk' ORDER BY 1", 0));
+    }
+
+    @Test
     void mariadbGetCatalogsAndSchemas() {
         assertEquals(List.of("information_schema", "shop"), db.column("SELECT SCHEMA_NAME TABLE_CAT FROM INFORMATION_SCHEMA.SCHEMATA  ORDER BY SCHEMA_NAME", 0));
         assertEquals(List.of("def", "def"), db.column("SELECT SCHEMA_NAME as TABLE_SCHEM, CATALOG_NAME as TABLE_CATALOG FROM information_schema.SCHEMATA ORDER BY SCHEMA_NAME", 1));

@@ -1,9 +1,11 @@
 package io.porpoise.command.query;
 
 import io.porpoise.backend.BackendException;
+import io.porpoise.charset.InvalidCharacterStringException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.CommandHandler;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.QueryText;
 import io.porpoise.command.SessionContext;
 import io.porpoise.wire.PayloadReader;
 import org.osgi.service.component.annotations.Component;
@@ -30,7 +32,12 @@ public final class ComQueryHandler implements CommandHandler<ComQueryRequest> {
 
     @Override
     public ComQueryRequest decode(PayloadReader payload, SessionContext session) {
-        return new ComQueryRequest(QueryText.decode(payload.readRestOfPacketBytes(), session.clientCharset()));
+        byte[] sql = payload.readRestOfPacketBytes();
+        try {
+            return new ComQueryRequest(QueryText.decode(sql, session));
+        } catch (InvalidCharacterStringException e) {
+            return new ComQueryRequest(new String(sql, session.clientCharset()), e);
+        }
     }
 
     @Override
@@ -41,6 +48,11 @@ public final class ComQueryHandler implements CommandHandler<ComQueryRequest> {
     @Override
     public void execute(ComQueryRequest request, CommandContext context) {
         try {
+            if (request.invalid() != null) {
+                context.error(io.porpoise.wire.ServerErrors.of("ER_INVALID_CHARACTER_STRING"), request.invalid().charsetName(),
+                        request.invalid().hexBytes());
+                return;
+            }
             if (request.sql().isBlank()) {
                 context.error(io.porpoise.wire.ServerErrors.of("ER_EMPTY_QUERY"));
                 return;

@@ -11,6 +11,8 @@ import io.porpoise.command.CommandHandler;
 import io.porpoise.command.PacketWriter;
 import io.porpoise.command.Placeholders;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.QueryText;
+import io.porpoise.charset.InvalidCharacterStringException;
 import io.porpoise.command.ServerStatement;
 import io.porpoise.command.SessionContext;
 import io.porpoise.wire.PayloadReader;
@@ -43,7 +45,12 @@ public final class ComStmtPrepareHandler implements CommandHandler<ComStmtPrepar
 
     @Override
     public ComStmtPrepareRequest decode(PayloadReader payload, SessionContext session) {
-        return new ComStmtPrepareRequest(payload.readRestOfPacketString(session.clientCharset()));
+        byte[] sql = payload.readRestOfPacketBytes();
+        try {
+            return new ComStmtPrepareRequest(QueryText.decode(sql, session));
+        } catch (InvalidCharacterStringException e) {
+            return new ComStmtPrepareRequest(new String(sql, session.clientCharset()), e);
+        }
     }
 
     @Override
@@ -56,6 +63,11 @@ public final class ComStmtPrepareHandler implements CommandHandler<ComStmtPrepar
         String sql = request.sql();
         SessionContext session = context.session();
         try {
+            if (request.invalid() != null) {
+                context.error(io.porpoise.wire.ServerErrors.of("ER_INVALID_CHARACTER_STRING"), request.invalid().charsetName(),
+                        request.invalid().hexBytes());
+                return;
+            }
             if (sql.isBlank()) {
                 context.error(io.porpoise.wire.ServerErrors.of("ER_EMPTY_QUERY"));
                 return;

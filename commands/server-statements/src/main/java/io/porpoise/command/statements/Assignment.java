@@ -1,6 +1,7 @@
 package io.porpoise.command.statements;
 
 import io.porpoise.backend.BackendException;
+import io.porpoise.charset.Collation;
 import io.porpoise.charset.Collations;
 import io.porpoise.command.SessionContext;
 import io.porpoise.command.SystemVariable;
@@ -42,15 +43,10 @@ final class Assignment {
         if (value instanceof String) {
             String v = (String) value;
             if (name.startsWith("character_set_")) {
-                if (Collations.defaultFor(v).isEmpty()) {
-                    throw VariableRef.error("ER_UNKNOWN_CHARACTER_SET", v);
-                }
-                value = Collations.defaultFor(v).get().charsetName();
+                value = Charsets.check(name, v).charsetName();
             } else if (name.startsWith("collation_") || name.equals("default_collation_for_utf8mb4")) {
-                if (Collations.byName(v).isEmpty()) {
-                    throw VariableRef.error("ER_UNKNOWN_COLLATION", v);
-                }
-                value = Collations.byName(v).get().name();
+                Collation c = Collations.byName(v).orElseThrow(() -> VariableRef.error("ER_UNKNOWN_COLLATION", v));
+                value = c.name();
             } else if (name.equals("sql_mode")) {
                 value = v.toUpperCase(Locale.ROOT);
             } else if (name.equals("transaction_isolation") || name.equals("tx_isolation")) {
@@ -82,8 +78,8 @@ final class Assignment {
             s.variables().set(name.equals("tx_isolation") ? "transaction_isolation" : "tx_isolation", value);
         } else if (name.equals("transaction_read_only") || name.equals("tx_read_only")) {
             s.variables().set(name.equals("tx_read_only") ? "transaction_read_only" : "tx_read_only", value);
-        } else if (name.equals("collation_connection")) {
-            Collations.byName((String) value).ifPresent(c -> s.variables().internalSet("character_set_connection", c.charsetName()));
+        } else if (value instanceof String) {
+            Charsets.pair(name, (String) value, s.variables());
         }
     }
 }

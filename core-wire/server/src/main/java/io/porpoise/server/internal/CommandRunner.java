@@ -56,14 +56,14 @@ final class CommandRunner {
     void completeLogin(int seq) {
         HandshakeResponse41 r = login.response();
         SessionVariables vars = server.variables().newSession();
-        Collations.byId(r.characterSet()).filter(c -> c.javaCharset().isPresent() && !c.isBinary()).ifPresent(c -> {
+        Outbound out = new Outbound(channel, writability, seq);
+        Collations.byId(r.characterSet()).filter(c -> !c.isBinary()).ifPresent(c -> {
             vars.internalSet("character_set_client", c.charsetName());
             vars.internalSet("character_set_connection", c.charsetName());
             vars.internalSet("character_set_results", c.charsetName());
             vars.internalSet("collation_connection", c.name());
         });
         vars.internalSet("pseudo_thread_id", connection.connectionId());
-        Outbound out = new Outbound(channel, writability, seq);
         try {
             BackendSession bs = RoutedSession.open(server.backends(), new SessionInfo(connection.connectionId(), r.username(), login.clientHost(),
                     r.database(), r.connectAttributes()));

@@ -151,6 +151,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (tls != null) {
             login.secureTransport(TlsUpgrade.hasClientCertificate(tls));
         }
+        ErrPacket refusal = ClientCharsets.refusal(head.characterSet());
+        if (refusal != null) {
+            writeAndClose(packet.lastSequenceId() + 1, refusal);
+            return;
+        }
         Charset text = Collations.byId(head.characterSet()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
         HandshakeResponse41 response = HandshakeResponse41.decodeBody(head, reader, text);
         state = State.AUTH;

@@ -65,7 +65,7 @@ final class RawPackets implements PacketWriter {
     public void binaryRow(List<Column> columns, Object[] values) {
         if (columns != rowColumns) {
             rowColumns = columns;
-            rowEncoder = ResultSetWriter.binaryRowFor(columns, text);
+            rowEncoder = ResultSetWriter.binaryRowFor(columns, results);
         }
         rowEncoder.encode(out.begin(), values);
         out.end();

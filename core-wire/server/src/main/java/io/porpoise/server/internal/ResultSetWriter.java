@@ -9,6 +9,7 @@ import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.backend.UpdateResult;
 import io.porpoise.charset.Collation;
+import io.porpoise.charset.Collations;
 import io.porpoise.wire.CapabilityFlag;
 import io.porpoise.wire.PayloadWriter;
 import io.porpoise.wire.packet.ColumnDefinition41;
@@ -32,7 +33,7 @@ final class ResultSetWriter implements ResultSink, RowWriter {
     private final boolean binary;
     private State state = State.NEW;
     private List<Column> columns;
-    private Charset textCharset;
+    private Charset[] valueCharsets;
     private BinaryRow binaryRow;
 
     /** A writer of text-protocol rows, or with {@code binary} of binary-protocol rows (COM_STMT_EXECUTE). */
@@ -71,9 +72,11 @@ final class ResultSetWriter implements ResultSink, RowWriter {
         response.markAnswered();
         this.columns = List.copyOf(cols);
         Collation results = session.resultsCollation();
-        this.textCharset = results == null ? StandardCharsets.UTF_8 : results.charset();
+        // Metadata is in character_set_results, or in character_set_system (utf8mb3) when it is NULL.
+        Charset textCharset = results == null ? StandardCharsets.UTF_8 : results.charset();
+        this.valueCharsets = valueCharsets(columns, results);
         if (binary) {
-            binaryRow = binaryRowFor(columns, textCharset);
+            binaryRow = binaryRowFor(columns, results);
         }
         ByteBuf b = out.begin();
         PayloadWriter.writeLengthEncodedInt(b, columns.size());
@@ -89,12 +92,19 @@ final class ResultSetWriter implements ResultSink, RowWriter {
         return this;
     }
 
+    /**
+     * A column's definition as sent: a text column carries the results charset's default
+     * collation and its length in that charset's bytes (characters times Maxlen), as MySQL's
+     * {@code send_field_metadata} does; with {@code character_set_results = NULL} it keeps its
+     * own collation. Binary columns (collation 63) are never relabelled.
+     */
     static ColumnDefinition41 definition(Column c, Collation results) {
         int collation = c.collationId();
         long length = c.length();
-        if (!c.isBinary() && results != null) {
-            collation = results.id();
-            length = Math.min(0xFFFFFFFFL, length * results.maxBytesPerChar());
+        if (!c.isBinary()) {
+            Collation target = results != null ? results : Collations.byId(c.collationId()).orElse(Collations.defaultCollation());
+            collation = target.id();
+            length = Math.min(0xFFFFFFFFL, length * target.maxBytesPerChar());
         }
         return new ColumnDefinition41(c.schema(), c.table(), c.orgTable(), c.name(), c.orgName(), collation, length,
                 c.type().code(), c.flagsMask(), c.decimals());
@@ -119,14 +129,32 @@ final class ResultSetWriter implements ResultSink, RowWriter {
             if (v == null) {
                 TextRow.encodeNull(b);
             } else {
-                TextRow.encodeValue(b, TextValues.format(v, columns.get(i), textCharset));
+                TextRow.encodeValue(b, TextValues.format(v, columns.get(i), valueCharsets[i]));
             }
         }
         out.end();
     }
 
+    /**
+     * The charset each column's text values are sent in: the results charset, or with
+     * {@code character_set_results = NULL} the column's own ("as stored"); null for binary
+     * columns, whose values are bytes.
+     */
+    static Charset[] valueCharsets(List<Column> columns, Collation results) {
+        Charset[] out = new Charset[columns.size()];
+        for (int i = 0; i < out.length; i++) {
+            Column c = columns.get(i);
+            if (!c.isBinary()) {
+                out[i] = results != null ? results.charset()
+                        : Collations.byId(c.collationId()).flatMap(Collation::javaCharset).orElse(StandardCharsets.UTF_8);
+            }
+        }
+        return out;
+    }
+
     /** The binary row encoder for these columns: type codes, unsigned flags, decimals, charsets. */
-    static BinaryRow binaryRowFor(List<Column> columns, Charset text) {
+    static BinaryRow binaryRowFor(List<Column> columns, Collation results) {
+        Charset[] text = valueCharsets(columns, results);
         int n = columns.size();
         int[] types = new int[n];
         boolean[] unsigned = new boolean[n];
@@ -137,7 +165,7 @@ final class ResultSetWriter implements ResultSink, RowWriter {
             types[i] = c.type().code();
             unsigned[i] = c.has(ColumnFlag.UNSIGNED);
             decimals[i] = c.decimals();
-            charsets[i] = c.isBinary() ? StandardCharsets.UTF_8 : text;
+            charsets[i] = c.isBinary() ? StandardCharsets.UTF_8 : text[i];
         }
         return BinaryRow.of(types, unsigned, decimals, charsets);
     }

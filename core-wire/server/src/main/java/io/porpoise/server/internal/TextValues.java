@@ -29,9 +29,12 @@ final class TextValues {
             return (byte[]) value;
         }
         if (value instanceof String) {
-            return ((String) value).getBytes(column.isBinary() || resultCharset == null ? StandardCharsets.UTF_8 : resultCharset);
+            return io.porpoise.charset.Transcoding.encode((String) value,
+                    column.isBinary() || resultCharset == null ? StandardCharsets.UTF_8 : resultCharset);
         }
-        return ascii(formatNonText(value, column));
+        // A number or date in a text column is text too (it matters for ucs2/utf16/utf32 results).
+        return column.isBinary() || resultCharset == null ? ascii(formatNonText(value, column))
+                : formatNonText(value, column).getBytes(resultCharset);
     }
 
     static String formatNonText(Object value, Column column) {

@@ -1,0 +1,225 @@
+package io.porpoise.command;
+
+import io.porpoise.charset.CharLengths;
+import io.porpoise.charset.InvalidCharacterStringException;
+import io.porpoise.charset.TextDecoding;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * Decodes COM_QUERY text with {@code character_set_client}, without losing binary data and
+ * without storing replacement characters.
+ *
+ * <p>Clients put raw bytes in string literals ({@code _binary'\x80\xff'}, PyMySQL and MySQLdb
+ * for bytes parameters, mysqldump for BLOBs); decoding the whole statement would turn them into
+ * U+FFFD. A literal whose bytes are not text in the client charset, or that carries the
+ * {@code _binary} introducer, becomes a hex literal {@code X'…'} with the same bytes (what
+ * MySQL stores for it in a binary column). Bytes outside literals that do not decode are
+ * ER_INVALID_CHARACTER_STRING.
+ *
+ * <p>The scan is charset-aware: in GBK, Big5, SJIS/cp932 and GB18030 the second byte of a
+ * character may be 0x5C ({@code \}) or 0x60 ({@code `}); such a character is stepped over whole
+ * ({@link CharLengths}), so it neither escapes the closing quote nor ends an identifier.
+ * Comments are skipped, so a quote in {@code -- it's} starts nothing.
+ */
+public final class QueryText {
+    private static final String BINARY = "_binary";
+
+    private QueryText() {
+    }
+
+    /** Statement text (COM_QUERY, COM_STMT_PREPARE) decoded with the session's {@code character_set_client}. */
+    public static String decode(byte[] sql, SessionContext session) throws InvalidCharacterStringException {
+        String name = session.variables().getString("character_set_client");
+        return decode(sql, session.clientCharset(), name == null ? "utf8mb4" : name);
+    }
+
+    /**
+     * @param mysqlCharset the client charset's MySQL name (for the scan rule and the error)
+     * @throws InvalidCharacterStringException for bytes outside literals that are not text in it
+     */
+    public static String decode(byte[] sql, Charset charset, String mysqlCharset) throws InvalidCharacterStringException {
+        String strict = strictOrNull(sql, 0, sql.length, charset);
+        if (strict != null && !strict.toLowerCase(Locale.ROOT).contains(BINARY)) {
+            return strict;
+        }
+        return new Rewriter(sql, charset, mysqlCharset).run();
+    }
+
+    private static String strictOrNull(byte[] b, int off, int len, Charset charset) {
+        try {
+            return TextDecoding.decode(b, off, len, charset, charset.name());
+        } catch (InvalidCharacterStringException e) {
+            return null;
+        }
+    }
+
+    /** One pass over the statement, decoding verbatim runs and replacing binary literals by hex. */
+    private static final class Rewriter {
+        private final byte[] sql;
+        private final Charset charset;
+        private final String mysqlCharset;
+        private final CharLengths widths;
+        private final StringBuilder out;
+        private int runStart;
+        private boolean lastClosed;
+
+        Rewriter(byte[] sql, Charset charset, String mysqlCharset) {
+            this.sql = sql;
+            this.charset = charset;
+            this.mysqlCharset = mysqlCharset;
+            this.widths = CharLengths.of(mysqlCharset);
+            this.out = new StringBuilder(sql.length + 16);
+        }
+
+        String run() throws InvalidCharacterStringException {
+            int n = sql.length;
+            int i = 0;
+            while (i < n) {
+                int c = sql[i] & 0xFF;
+                int w = widths.length(sql, i, n);
+                if (w > 1) {
+                    i += w;
+                } else if (c == '`') {
+                    i = skipQuoted(i, '`');
+                } else if (c == '\'' || c == '"') {
+                    i = literal(i, c);
+                } else if (c == '#' || c == '-' && i + 2 < n && sql[i + 1] == '-' && (sql[i + 2] & 0xFF) <= ' ') {
+                    i = skipTo(i, "\n");
+                } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
+                    // Executable (/*! ... */) and hint (/*+ ... */) comments hold SQL: scan on inside them.
+                    i = i + 2 < n && (sql[i + 2] == '!' || sql[i + 2] == '+') ? i + 3 : skipTo(i + 2, "*/");
+                } else {
+                    i++;
+                }
+            }
+            flush(n);
+            return out.toString();
+        }
+
+        /** A string literal at {@code start}: kept as it is, or replaced by a hex literal. */
+        private int literal(int start, int quote) throws InvalidCharacterStringException {
+            int end = skipQuoted(start, quote);
+            if (!lastClosed) {
+                return end;
+            }
+            byte[] value = unescape(start + 1, end - 1, quote);
+            flush(start);
+            boolean binary = dropIntroducer();
+            if (binary || strictOrNull(value, 0, value.length, charset) == null) {
+                out.append("X'").append(HexFormat.of().formatHex(value)).append('\'');
+                runStart = end;
+            }
+            return end;
+        }
+
+        /** Decodes the verbatim bytes up to {@code to}, strictly. */
+        private void flush(int to) throws InvalidCharacterStringException {
+            if (to > runStart) {
+                out.append(TextDecoding.decode(sql, runStart, to - runStart, charset, mysqlCharset));
+            }
+            runStart = Math.max(runStart, to);
+        }
+
+        /** Removes a trailing {@code _binary} (and the spaces after it); true if there was one. */
+        private boolean dropIntroducer() {
+            int j = out.length();
+            while (j > 0 && Character.isWhitespace(out.charAt(j - 1))) {
+                j--;
+            }
+            int start = j - BINARY.length();
+            if (start < 0 || !out.substring(start, j).equalsIgnoreCase(BINARY)) {
+                return false;
+            }
+            if (start > 0 && (Character.isLetterOrDigit(out.charAt(start - 1)) || out.charAt(start - 1) == '_')) {
+                return false;
+            }
+            out.setLength(start);
+            return true;
+        }
+
+        /** The index after the closing quote (or the end of the text, with {@code lastClosed} false). */
+        private int skipQuoted(int start, int quote) {
+            lastClosed = true;
+            int i = start + 1;
+            while (i < sql.length) {
+                int w = widths.length(sql, i, sql.length);
+                if (w > 1) {
+                    i += w;
+                    continue;
+                }
+                int c = sql[i] & 0xFF;
+                if (c == '\\' && quote != '`') {
+                    i += 1 + (i + 1 < sql.length ? widths.length(sql, i + 1, sql.length) : 0);
+                } else if (c == quote) {
+                    if (i + 1 < sql.length && (sql[i + 1] & 0xFF) == quote) {
+                        i += 2;
+                    } else {
+                        return i + 1;
+                    }
+                } else {
+                    i++;
+                }
+            }
+            lastClosed = false;
+            return sql.length;
+        }
+
+        /** The index after {@code terminator} (or the end of the text). */
+        private int skipTo(int from, String terminator) {
+            outer:
+            for (int i = from; i <= sql.length - terminator.length(); i++) {
+                for (int k = 0; k < terminator.length(); k++) {
+                    if (sql[i + k] != terminator.charAt(k)) {
+                        continue outer;
+                    }
+                }
+                return i + terminator.length();
+            }
+            return sql.length;
+        }
+
+        /** The bytes a literal stands for, with MySQL's backslash escapes and doubled quotes resolved. */
+        private byte[] unescape(int from, int to, int quote) {
+            ByteArrayOutputStream v = new ByteArrayOutputStream(Math.max(0, to - from));
+            int i = from;
+            while (i < to) {
+                int w = widths.length(sql, i, to);
+                if (w > 1) {
+                    v.write(sql, i, w);
+                    i += w;
+                    continue;
+                }
+                int c = sql[i] & 0xFF;
+                if (c == '\\' && i + 1 < to) {
+                    int e = sql[i + 1] & 0xFF;
+                    if (widths.length(sql, i + 1, to) > 1) {
+                        // A backslash before a multi-byte character escapes nothing: MySQL keeps the character.
+                        i++;
+                        continue;
+                    }
+                    i += 2;
+                    switch (e) {
+                        case '0': v.write(0); break;
+                        case 'b': v.write(8); break;
+                        case 'n': v.write('\n'); break;
+                        case 'r': v.write('\r'); break;
+                        case 't': v.write('\t'); break;
+                        case 'Z': v.write(26); break;
+                        case '%': case '_': v.write('\\'); v.write(e); break;
+                        default: v.write(e);
+                    }
+                } else if (c == quote && i + 1 < to && (sql[i + 1] & 0xFF) == quote) {
+                    v.write(c);
+                    i += 2;
+                } else {
+                    v.write(c);
+                    i++;
+                }
+            }
+            return v.toByteArray();
+        }
+    }
+}
