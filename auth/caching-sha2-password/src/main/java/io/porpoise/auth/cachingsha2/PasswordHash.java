@@ -40,6 +40,11 @@ final class PasswordHash {
         }
     }
 
+    /** The stored format ({@code $P$<rounds>$<40 hex>$<64 hex>}), or empty. */
+    static boolean isValid(String stored) {
+        return stored.isEmpty() || stored.matches("\\$P\\$[1-9][0-9]{3,5}\\$[0-9a-f]{40}\\$[0-9a-f]{64}");
+    }
+
     /** Constant work whatever {@code stored} is; an empty stored value matches only an empty password. */
     static boolean verify(String stored, byte[] password) {
         if (stored.isEmpty()) {

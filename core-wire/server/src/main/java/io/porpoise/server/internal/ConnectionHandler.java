@@ -48,6 +48,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private volatile State state = State.HANDSHAKE;
     private Channel channel;
     private Login login;
+    /** The scramble of the initial handshake: clients compute COM_CHANGE_USER's first auth response with it. */
+    private byte[] handshakeScramble;
+    /** Whether the AUTH state is a COM_CHANGE_USER's re-authentication (the session exists). */
+    private boolean changingUser;
     private volatile CommandRunner commands;
 
     ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder) {
@@ -84,6 +88,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         byte[] scramble = Scramble.generate(server.random());
+        handshakeScramble = scramble;
         login = new Login(server, HostNames.of(channel.remoteAddress()), scramble);
         HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble, ServerCapabilities.SERVER,
                 Collations.DEFAULT_ID, ServerStatus.AUTOCOMMIT, server.defaultAuthPlugin());
@@ -135,7 +140,39 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         next(packet.lastSequenceId() + 1, login.start(response));
     }
 
+    /**
+     * COM_CHANGE_USER (from the worker thread, after the command handler handed it over): runs a
+     * new authentication exchange on the event loop, exactly like the first one (auth switch,
+     * throttling, ERR and close on failure).
+     */
+    void changeUser(int seq, HandshakeResponse41 response) {
+        channel.eventLoop().execute(() -> {
+            if (state != State.COMMAND) {
+                return;
+            }
+            login = new Login(server, login.client(), handshakeScramble);
+            changingUser = true;
+            state = State.AUTH;
+            next(seq, login.start(response));
+        });
+    }
+
+    /** Holds a finished login's answer while the login throttle delays it (scheduled, never blocking the event loop). */
     private void next(int seq, Login.Next next) {
+        if (next instanceof Login.Succeed || next instanceof Login.Fail) {
+            long delay = server.loginThrottle().attemptFinished(login.client().name(), next instanceof Login.Fail);
+            if (delay > 0) {
+                channel.eventLoop().schedule(() -> proceed(seq, next), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        proceed(seq, next);
+    }
+
+    private void proceed(int seq, Login.Next next) {
+        if (!channel.isActive()) {
+            return;
+        }
         if (next instanceof Login.Send) {
             write(seq, b -> new AuthMoreData(((Login.Send) next).data()).encode(b));
             decoder.expectSequenceId(seq + 1);
@@ -153,6 +190,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             state = State.COMMAND;
             decoder.commandPhase();
             int finalSeq = okSeq;
+            Login done = login;
+            if (changingUser) {
+                changingUser = false;
+                executor.execute(() -> commands.completeChangeUser(finalSeq, done));
+                return;
+            }
             executor.execute(() -> {
                 commands = server.openSession(this, channel, login, writability);
                 commands.completeLogin(finalSeq);

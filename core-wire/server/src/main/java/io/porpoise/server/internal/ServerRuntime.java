@@ -53,6 +53,8 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private final Backend backend;
     private final SystemVariables variables;
     private final AccountStore accounts;
+    private final LoginThrottle loginThrottle;
+    private final AccountAdmin accountAdmin;
     private final KeyPair rsaKeys;
     private final SecureRandom random = new SecureRandom();
     private final ExecutorService workers;
@@ -79,6 +81,8 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         }
         this.rsaKeys = RsaKeys.loadOrCreate(config.dataDirectory());
         this.accounts = FileAccountStore.open(config.dataDirectory(), List.of(initialRoot()));
+        this.loginThrottle = new LoginThrottle(variables);
+        this.accountAdmin = new AccountAdmin(accounts, this::authPlugins, config.defaultAuthPlugin(), loginThrottle, random);
         this.workers = Workers.create(config.workerThreads());
     }
 
@@ -297,6 +301,20 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     @Override
     public String defaultAuthPlugin() {
         return config.defaultAuthPlugin();
+    }
+
+    @Override
+    public String pluginForUnknownUser(String user) {
+        return accountAdmin.pluginForUnknownUser(user);
+    }
+
+    /** Accounts, grants and the login throttle, for sessions (CREATE USER, GRANT, access checks). */
+    AccountAdmin accountAdmin() {
+        return accountAdmin;
+    }
+
+    LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     @Override
