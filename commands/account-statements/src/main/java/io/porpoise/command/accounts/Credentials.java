@@ -26,7 +26,7 @@ record Credentials(String plugin, String password, String hash) {
             throw Errors.syntax(sql, t.peek());
         }
         Token p = t.next();
-        if (!p.isName() && p.kind() != Token.Kind.STRING) {
+        if (!p.isName() && p.kind() != Token.Kind.STRING || p.isWord("BY") || p.isWord("AS")) {
             throw Errors.syntax(sql, p);
         }
         if (t.acceptWord("BY")) {

@@ -22,6 +22,9 @@ import java.util.Set;
 record GrantStatement(Grant grant, boolean all, List<AccountName> accounts) {
 
     static GrantStatement parse(String sql, Tokens t, SessionContext s, boolean revoke) throws BackendException {
+        if (!t.any(x -> x.isWord("ON")) && t.any(x -> x.isWord(revoke ? "FROM" : "TO"))) {
+            throw Errors.of("ER_NOT_SUPPORTED_YET", "roles");
+        }
         Set<Privilege> privileges = EnumSet.noneOf(Privilege.class);
         boolean all = false;
         boolean grantOption = false;

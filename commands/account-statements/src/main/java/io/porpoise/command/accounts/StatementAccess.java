@@ -36,6 +36,8 @@ final class StatementAccess {
     private final String current;
     private final List<Token> tokens;
     private final List<Requirement> out = new ArrayList<>();
+    /** Names of common table expressions (WITH x AS ...): not tables. */
+    private final Set<String> cteNames = new java.util.HashSet<>();
 
     private StatementAccess(List<Token> tokens, String current) {
         this.tokens = tokens;
@@ -63,6 +65,9 @@ final class StatementAccess {
         String w = first.kind() == Token.Kind.WORD ? first.upper() : first.isSymbol("(") ? "SELECT" : "";
         switch (w) {
             case "SELECT": case "WITH": case "TABLE": case "VALUES":
+                if (w.equals("WITH")) {
+                    commonTableExpressions(i + 1);
+                }
                 if (w.equals("TABLE")) {
                     ref(i + 1, Privilege.SELECT);
                 }
@@ -106,6 +111,39 @@ final class StatementAccess {
             default:
                 break;
         }
+    }
+
+    /** {@code [RECURSIVE] name [(columns)] AS (...) [, ...]}: remembers the names. */
+    private void commonTableExpressions(int i) {
+        int k = skip(i, "RECURSIVE");
+        while (at(k).isName()) {
+            cteNames.add(at(k).text().toLowerCase(Locale.ROOT));
+            k++;
+            if (at(k).isSymbol("(")) {
+                k = closing(k) + 1;
+            }
+            if (!at(k).isWord("AS")) {
+                return;
+            }
+            k = closing(k + 1) + 1;
+            if (!at(k).isSymbol(",")) {
+                return;
+            }
+            k++;
+        }
+    }
+
+    /** The index of the parenthesis closing the one at {@code open}. */
+    private int closing(int open) {
+        int depth = 0;
+        for (int k = open; k < tokens.size(); k++) {
+            if (at(k).isSymbol("(")) {
+                depth++;
+            } else if (at(k).isSymbol(")") && --depth == 0) {
+                return k;
+            }
+        }
+        return tokens.size() - 1;
     }
 
     private void explain(int i) {
@@ -345,6 +383,9 @@ final class StatementAccess {
 
     /** A table at token {@code i} needs {@code p}. */
     private void ref(int i, Privilege p) {
+        if (!at(i + 1).isSymbol(".") && at(i).isName() && cteNames.contains(at(i).text().toLowerCase(Locale.ROOT))) {
+            return;
+        }
         String[] name = name(i);
         if (name != null) {
             out.add(Requirement.table(p, name[0], name[1]));
