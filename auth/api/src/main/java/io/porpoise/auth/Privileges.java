@@ -27,6 +27,11 @@ public final class Privileges {
         return grants.stream().anyMatch(g -> g.level() == Privilege.Level.GLOBAL && g.privileges().contains(p));
     }
 
+    /** All of {@code privileges} at global level. */
+    public boolean hasGlobal(Set<Privilege> privileges) {
+        return grants.stream().anyMatch(g -> g.level() == Privilege.Level.GLOBAL && g.privileges().containsAll(privileges));
+    }
+
     /** {@code p} on database {@code db} (globally or on the database). */
     public boolean has(Privilege p, String db) {
         return grants.stream().anyMatch(g -> g.level() != Privilege.Level.TABLE && g.covers(db) && g.privileges().contains(p));
