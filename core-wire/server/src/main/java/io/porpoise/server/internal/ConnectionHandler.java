@@ -162,6 +162,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (next instanceof Login.Succeed || next instanceof Login.Fail) {
             long delay = server.loginThrottle().attemptFinished(login.client().name(), next instanceof Login.Fail);
             if (delay > 0) {
+                // Held: anything the client sends meanwhile is dropped, so it cannot drive the exchange past the delay.
+                state = State.CLOSED;
                 channel.eventLoop().schedule(() -> proceed(seq, next), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
                 return;
             }
