@@ -3,6 +3,7 @@ module io.porpoise.command {
     requires transitive io.porpoise.wire;
     requires transitive io.porpoise.backend;
     requires transitive io.porpoise.charset;
+    requires transitive io.porpoise.auth;
     requires static osgi.annotation;
 
     exports io.porpoise.command;

@@ -40,4 +40,20 @@ public interface AuthPlugin {
      * (never the clear password). An empty password gives an empty string.
      */
     String hashPassword(String clearPassword);
+
+    /**
+     * Whether {@code authenticationString} is in this plugin's stored format ({@code CREATE USER
+     * ... IDENTIFIED WITH plugin AS 'hash'}); the empty string (no password) is always valid.
+     */
+    default boolean isValidAuthenticationString(String authenticationString) {
+        return authenticationString.isEmpty();
+    }
+
+    /**
+     * The account's credentials changed, or it was renamed or dropped: a plugin that caches
+     * anything derived from them (caching_sha2_password's fast-path cache) forgets it, so the
+     * next login needs full authentication. Stateless plugins need not override it.
+     */
+    default void credentialsChanged(Account account) {
+    }
 }

@@ -44,6 +44,11 @@ public final class SaltedPasswordHash {
         }
     }
 
+    /** The stored format ({@code $P$<rounds>$<40 hex>$<64 hex>}), or empty. */
+    public static boolean isValid(String stored) {
+        return stored.isEmpty() || stored.matches("\\$P\\$[1-9][0-9]{3,5}\\$[0-9a-f]{40}\\$[0-9a-f]{64}");
+    }
+
     /**
      * Whether {@code password} (UTF-8 bytes) matches {@code stored}. Constant work whatever
      * {@code stored} is (a malformed value does the work of a real one and fails); an empty stored

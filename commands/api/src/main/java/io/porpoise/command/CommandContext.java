@@ -50,4 +50,18 @@ public interface CommandContext {
 
     /** The query interceptors in ranking order, for COM_QUERY. */
     List<QueryInterceptor> queryInterceptors();
+
+    /**
+     * COM_CHANGE_USER: hands the connection to the server's authentication exchange, which
+     * answers the command itself (AuthSwitchRequest or AuthMoreData as the plugin needs, then OK,
+     * or ERR and the connection closed, as MySQL does). On success the session is replaced: the
+     * transaction is rolled back, prepared statements closed, variables reset, and the requested
+     * database (if any) used. The handler must not answer otherwise.
+     *
+     * @throws UnsupportedOperationException from a context that cannot re-authenticate (a
+     *     statement being emulated, an embedder's own context)
+     */
+    default void changeUser(ChangeUserRequest request) {
+        throw new UnsupportedOperationException("changeUser: not supported by " + getClass().getName());
+    }
 }

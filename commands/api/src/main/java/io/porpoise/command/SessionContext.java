@@ -66,4 +66,21 @@ public interface SessionContext {
 
     /** The server version string (VERSION()). */
     String serverVersion();
+
+    /** The user part of the account the login matched ({@code ''} for the anonymous user). */
+    default String accountUser() {
+        String name = accountName();
+        return name.substring(0, name.lastIndexOf('@'));
+    }
+
+    /** The host part of the account the login matched (a pattern such as {@code %}). */
+    default String accountHost() {
+        String name = accountName();
+        return name.substring(name.lastIndexOf('@') + 1);
+    }
+
+    /** The server's account management; empty when the server has none (all access allowed). */
+    default java.util.Optional<AccountManager> accounts() {
+        return java.util.Optional.empty();
+    }
 }

@@ -17,8 +17,10 @@ import org.osgi.service.component.annotations.Component;
  * account's {@code SHA256(SHA256(pw))} in its in-memory cache it answers {@code 0x03} and OK,
  * otherwise {@code 0x04} (perform full authentication): the client then sends the password in
  * clear over TLS, or RSA-OAEP encrypted without TLS, asking for the public key first with
- * {@code 0x02} if it has none. A successful full authentication fills the cache. The cache key
- * includes the stored hash, so a changed password never hits an old entry.
+ * {@code 0x02} if it has none. A successful full authentication fills the cache; an entry is
+ * used only while the account's stored hash is the one it was filled for, and it is removed when
+ * the server reports the account's credentials changed (ALTER USER, SET PASSWORD, RENAME USER,
+ * DROP USER), as MySQL clears its cache.
  *
  * @see <a href="https://dev.mysql.com/doc/dev/mysql-server/latest/page_caching_sha2_authentication_exchanges.html">caching_sha2_password exchanges</a>
  */
@@ -36,7 +38,11 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
     /** Exchange state after the verdict of a full authentication: any further reply is out of order. */
     private static final Object DONE = new Object();
 
-    private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    /** An account's SHA256(SHA256(password)), valid while its stored hash is {@code storedHash}. */
+    private record CacheEntry(String storedHash, byte[] doubleHash) {
+    }
+
+    private final Map<String, CacheEntry> cache = new ConcurrentHashMap<>();
 
     @Override
     public String name() {
@@ -61,7 +67,7 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
         if (data.length != Sha2.LENGTH) {
             return AuthStep.reject("fast-auth response of " + data.length + " bytes");
         }
-        byte[] cached = account == null ? null : cache.get(cacheKey(account));
+        byte[] cached = account == null ? null : cached(account);
         if (cached != null && Sha2.verifyScramble(exchange.scramble(), cached, data)) {
             return AuthStep.acceptAfter(new byte[] {FAST_AUTH_SUCCESS});
         }
@@ -93,7 +99,7 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
             if (!SaltedPasswordHash.verify(account.authenticationString(), password)) {
                 return AuthStep.reject("wrong password");
             }
-            cache.put(cacheKey(account), Sha2.doubleHash(password));
+            cache.put(cacheKey(account), new CacheEntry(account.authenticationString(), Sha2.doubleHash(password)));
             return AuthStep.accept();
         } finally {
             Arrays.fill(password, (byte) 0);
@@ -105,8 +111,23 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
         return SaltedPasswordHash.hash(clearPassword);
     }
 
+    @Override
+    public boolean isValidAuthenticationString(String s) {
+        return SaltedPasswordHash.isValid(s);
+    }
+
+    @Override
+    public void credentialsChanged(Account account) {
+        cache.remove(cacheKey(account));
+    }
+
+    private byte[] cached(Account account) {
+        CacheEntry e = cache.get(cacheKey(account));
+        return e != null && e.storedHash().equals(account.authenticationString()) ? e.doubleHash() : null;
+    }
+
     private static String cacheKey(Account a) {
-        return a.user() + '\0' + a.host() + '\0' + a.authenticationString();
+        return a.user() + '\0' + a.host().toLowerCase(java.util.Locale.ROOT);
     }
 
     private static byte[] stripNul(byte[] data) {
@@ -119,6 +140,6 @@ public final class CachingSha2PasswordPlugin implements AuthPlugin {
 
     /** Only for tests: whether an account's entry is cached. */
     boolean isCached(Account a) {
-        return cache.containsKey(cacheKey(a));
+        return cached(a) != null;
     }
 }

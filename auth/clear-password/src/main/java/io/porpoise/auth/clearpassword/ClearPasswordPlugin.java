@@ -97,4 +97,9 @@ public final class ClearPasswordPlugin implements AuthPlugin {
             throw new IllegalStateException("SHA-1: unavailable (expected: in every JDK)", e);
         }
     }
+
+    @Override
+    public boolean isValidAuthenticationString(String s) {
+        return SaltedPasswordHash.isValid(s) || s.matches("\\*[0-9A-F]{40}");
+    }
 }

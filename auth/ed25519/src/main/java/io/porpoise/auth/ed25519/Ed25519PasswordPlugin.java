@@ -85,6 +85,12 @@ public final class Ed25519PasswordPlugin implements AuthPlugin {
     }
 
     @Override
+    public boolean isValidAuthenticationString(String s) {
+        // MariaDB's ed25519_password(): the 32-byte public key, base64 without padding (43 characters).
+        return s.isEmpty() || s.matches("[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]");
+    }
+
+    @Override
     public String hashPassword(String clearPassword) {
         if (clearPassword.isEmpty()) {
             return "";

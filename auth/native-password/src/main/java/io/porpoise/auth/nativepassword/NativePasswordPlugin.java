@@ -80,6 +80,12 @@ public final class NativePasswordPlugin implements AuthPlugin {
         return "*" + HexFormat.of().formatHex(h2).toUpperCase(Locale.ROOT);
     }
 
+    /** {@code *} and 40 hex digits (MySQL writes them upper-case), or empty. */
+    @Override
+    public boolean isValidAuthenticationString(String s) {
+        return s.isEmpty() || s.matches("\\*[0-9A-Fa-f]{40}");
+    }
+
     private static byte[] parse(String stored) {
         if (stored.length() != 41 || stored.charAt(0) != '*') {
             return DUMMY_HASH;

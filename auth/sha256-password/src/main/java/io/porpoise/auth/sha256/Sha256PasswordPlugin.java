@@ -82,4 +82,9 @@ public final class Sha256PasswordPlugin implements AuthPlugin {
         }
         return Arrays.copyOf(data, end);
     }
+
+    @Override
+    public boolean isValidAuthenticationString(String s) {
+        return SaltedPasswordHash.isValid(s);
+    }
 }

@@ -25,6 +25,7 @@ final class CommandResponse implements CommandContext {
     private boolean silent;
     private boolean close;
     private ResultSetWriter sink;
+    private io.porpoise.command.ChangeUserRequest changeUser;
 
     CommandResponse(Session session, Outbound out, List<QueryInterceptor> interceptors) {
         this.session = session;
@@ -90,6 +91,18 @@ final class CommandResponse implements CommandContext {
     @Override
     public List<QueryInterceptor> queryInterceptors() {
         return interceptors;
+    }
+
+    @Override
+    public void changeUser(io.porpoise.command.ChangeUserRequest request) {
+        checkUnanswered();
+        answered = true;
+        changeUser = request;
+    }
+
+    /** The COM_CHANGE_USER the server is to run after this command, or null. */
+    io.porpoise.command.ChangeUserRequest changeUserRequest() {
+        return changeUser;
     }
 
     void markAnswered() {

@@ -32,7 +32,7 @@ final class CommandRunner {
     private final ServerRuntime server;
     private final ConnectionHandler connection;
     private final Channel channel;
-    private final Login login;
+    private volatile Login login;
     private final Object writability;
     private final Map<Integer, CommandHandler<?>> handlers;
     private final List<QueryInterceptor> interceptors;
@@ -65,12 +65,17 @@ final class CommandRunner {
         });
         vars.internalSet("pseudo_thread_id", connection.connectionId());
         try {
+            if (r.database() != null && !r.database().equalsIgnoreCase("information_schema")
+                    && !server.accountAdmin().privileges(login.matchedAccount().user(), login.matchedAccount().host()).hasAnyOn(r.database())) {
+                // As MySQL: a login naming a database the account has no privilege on fails (and closes).
+                throw AccountAdmin.error("ER_DBACCESS_DENIED_ERROR", login.matchedAccount().user(), login.matchedAccount().host(),
+                        r.database());
+            }
             BackendSession bs = RoutedSession.open(server.backends(), new SessionInfo(connection.connectionId(), r.username(), login.clientHost(),
                     r.database(), r.connectAttributes()));
-            session = new Session(connection.connectionId(), r.username(), login.clientHost(),
-                    login.matchedAccount().user() + "@" + login.matchedAccount().host(),
+            session = new Session(connection.connectionId(), r.username(), login.clientHost(), login.matchedAccount(),
                     ServerCapabilities.SERVER.intersect(r.capabilities()), bs, server.variables(), vars, server.serverVersion(), server,
-                    server.preparedStatementCount(), new StatusSnapshot(server, connection.status()));
+                    server.preparedStatementCount(), new StatusSnapshot(server, connection.status()), server.accountAdmin());
             if (!channel.isActive()) {
                 close();
                 return;
@@ -144,7 +149,28 @@ final class CommandRunner {
         }
         if (response.closeRequested()) {
             channel.close();
+        } else if (response.changeUserRequest() != null) {
+            connection.changeUser(packet.lastSequenceId() + 1, changeUserResponse(response.changeUserRequest()));
         }
+    }
+
+    /** COM_CHANGE_USER as the handshake response it stands for: the new identity with this connection's capabilities. */
+    private HandshakeResponse41 changeUserResponse(io.porpoise.command.ChangeUserRequest c) {
+        HandshakeResponse41 first = login.response();
+        return new HandshakeResponse41(first.capabilities(), first.maxPacketSize(),
+                c.characterSet() > 0 ? c.characterSet() : first.characterSet(), c.user(), c.authResponse(), c.database(),
+                c.authPluginName(), c.connectAttributes(), first.zstdCompressionLevel());
+    }
+
+    /**
+     * COM_CHANGE_USER succeeded: the old session goes (its transaction rolled back and temporary
+     * state dropped with the backend session, its statements closed), and a fresh one opens for
+     * the new account exactly as after a login, answered with OK.
+     */
+    void completeChangeUser(int seq, Login newLogin) {
+        close();
+        login = newLogin;
+        completeLogin(seq);
     }
 
     private <R> void dispatch(CommandHandler<R> handler, PayloadReader reader, CommandResponse response) {
@@ -183,7 +209,7 @@ final class CommandRunner {
         }
         long seconds = (System.nanoTime() - since) / 1_000_000_000L;
         return new io.porpoise.command.ProcessList.Process(s.connectionId(), s.user(), s.host(), s.schemaForOthers(), command,
-                seconds, command.equals("Sleep") ? "" : "executing", info);
+                seconds, command.equals("Sleep") ? "" : "executing", SecretText.redact(info));
     }
 
     /** KILL [QUERY]: interrupts the running statement (from another thread). */

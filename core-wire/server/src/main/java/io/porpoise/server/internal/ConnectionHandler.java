@@ -52,6 +52,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     private Channel channel;
     private Login login;
     private SslHandler tls;
+    /** The scramble of the initial handshake: clients compute COM_CHANGE_USER's first auth response with it. */
+    private byte[] handshakeScramble;
+    /** Whether the AUTH state is a COM_CHANGE_USER's re-authentication (the session exists). */
+    private boolean changingUser;
     private volatile CommandRunner commands;
 
     ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder, ConnectionStatus status) {
@@ -94,6 +98,7 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         byte[] scramble = Scramble.generate(server.random());
+        handshakeScramble = scramble;
         login = new Login(server, HostNames.of(channel.remoteAddress()), scramble);
         HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble,
                 ServerCapabilities.advertised(server.tls().isPresent()),
@@ -162,7 +167,41 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         next(packet.lastSequenceId() + 1, login.start(response));
     }
 
+    /**
+     * COM_CHANGE_USER (from the worker thread, after the command handler handed it over): runs a
+     * new authentication exchange on the event loop, exactly like the first one (auth switch,
+     * throttling, ERR and close on failure).
+     */
+    void changeUser(int seq, HandshakeResponse41 response) {
+        channel.eventLoop().execute(() -> {
+            if (state != State.COMMAND) {
+                return;
+            }
+            login = new Login(server, login.client(), handshakeScramble);
+            changingUser = true;
+            state = State.AUTH;
+            next(seq, login.start(response));
+        });
+    }
+
+    /** Holds a finished login's answer while the login throttle delays it (scheduled, never blocking the event loop). */
     private void next(int seq, Login.Next next) {
+        if (next instanceof Login.Succeed || next instanceof Login.Fail) {
+            long delay = server.loginThrottle().attemptFinished(login.client().name(), next instanceof Login.Fail);
+            if (delay > 0) {
+                // Held: anything the client sends meanwhile is dropped, so it cannot drive the exchange past the delay.
+                state = State.CLOSED;
+                channel.eventLoop().schedule(() -> proceed(seq, next), delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            }
+        }
+        proceed(seq, next);
+    }
+
+    private void proceed(int seq, Login.Next next) {
+        if (!channel.isActive()) {
+            return;
+        }
         if (next instanceof Login.Send) {
             write(seq, b -> new AuthMoreData(((Login.Send) next).data()).encode(b));
             decoder.expectSequenceId(seq + 1);
@@ -181,6 +220,12 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             loggedIn = true;
             decoder.commandPhase();
             int finalSeq = okSeq;
+            Login done = login;
+            if (changingUser) {
+                changingUser = false;
+                executor.execute(() -> commands.completeChangeUser(finalSeq, done));
+                return;
+            }
             executor.execute(() -> {
                 commands = server.openSession(this, channel, login, writability);
                 commands.completeLogin(finalSeq);

@@ -4,6 +4,7 @@ import io.porpoise.auth.Account;
 import io.porpoise.auth.AuthExchange;
 import io.porpoise.auth.AuthPlugin;
 import io.porpoise.auth.AuthStep;
+import io.porpoise.auth.ClientHost;
 import io.porpoise.auth.Scramble;
 import io.porpoise.auth.TlsRequirement;
 import io.porpoise.wire.CapabilityFlag;
@@ -44,6 +45,7 @@ final class Login implements AuthExchange {
     }
 
     private final LoginContext context;
+    private final ClientHost client;
     private final String clientHost;
     private byte[] scramble;
     private HandshakeResponse41 response;
@@ -53,17 +55,19 @@ final class Login implements AuthExchange {
     private boolean secure;
     private boolean clientCertificate;
 
-    Login(LoginContext context, String clientHost, byte[] scramble) {
+    Login(LoginContext context, ClientHost client, byte[] scramble) {
         this.context = context;
-        this.clientHost = clientHost;
+        this.client = client;
+        this.clientHost = client.name();
         this.scramble = scramble;
     }
 
     Next start(HandshakeResponse41 r) {
         this.response = r;
-        this.account = context.accounts().find(r.username(), clientHost);
+        this.account = context.accounts().find(r.username(), client);
         Map<String, AuthPlugin> plugins = context.authPlugins();
-        String target = account.map(Account::plugin).orElse(context.defaultAuthPlugin());
+        // An unknown user gets a plugin as a real account would have, so an auth switch does not tell.
+        String target = account.map(Account::plugin).orElseGet(() -> context.pluginForUnknownUser(r.username()));
         plugin = plugins.get(target);
         if (plugin == null) {
             if (account.isPresent() || plugins.isEmpty()) {
@@ -160,6 +164,10 @@ final class Login implements AuthExchange {
         boolean usedPassword = first.length > 1 || first.length == 1 && first[0] != 0;
         return new Fail(ErrPacket.of(ServerErrors.of("ER_ACCESS_DENIED_ERROR"), response.username(), clientHost,
                 usedPassword ? "YES" : "NO"), reason);
+    }
+
+    ClientHost client() {
+        return client;
     }
 
     HandshakeResponse41 response() {

@@ -15,6 +15,14 @@ interface LoginContext {
 
     String defaultAuthPlugin();
 
+    /**
+     * The plugin an unknown user is authenticated with: chosen like a real account's (see
+     * {@link AccountAdmin#pluginForUnknownUser}), so the exchange does not reveal that the user is unknown.
+     */
+    default String pluginForUnknownUser(String user) {
+        return defaultAuthPlugin();
+    }
+
     KeyPair rsaKeys();
 
     SecureRandom random();

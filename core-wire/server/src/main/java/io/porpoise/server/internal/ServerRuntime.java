@@ -48,12 +48,17 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
     /** MySQL 8.4 compatibility, with the product named after the dash. */
     static final String VERSION = "8.4.6-porpoise-0.1.0";
+    /** Announced when the configured default plugin is missing, in this order. */
+    private static final List<String> FALLBACK_AUTH_PLUGINS =
+            List.of("caching_sha2_password", "mysql_native_password", "sha256_password");
 
     private volatile ServerConfig config;
     private final Registry registry;
     private final BackendRouter backends;
     private final SystemVariables variables;
     private final AccountStore accounts;
+    private final LoginThrottle loginThrottle;
+    private final AccountAdmin accountAdmin;
     private final KeyPair rsaKeys;
     private final Optional<ServerTls> tls;
     private final SecureRandom random = new SecureRandom();
@@ -85,6 +90,8 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         // later start (a plugin bundle still being deployed), which must not stop the server.
         boolean newStore = !Files.exists(config.dataDirectory().resolve(FileAccountStore.FILE));
         this.accounts = FileAccountStore.open(config.dataDirectory(), newStore ? List.of(initialRoot()) : List.of());
+        this.loginThrottle = new LoginThrottle(variables);
+        this.accountAdmin = new AccountAdmin(accounts, this::authPlugins, this::defaultAuthPlugin, loginThrottle, random);
         provisionAccounts();
         this.workers = Workers.create(config.workerThreads());
     }
@@ -379,11 +386,35 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
 
     @Override
     public String defaultAuthPlugin() {
-        // The configured default while it is installed and enabled, else the first one that is
-        // (the handshake must announce a plugin the server can run).
+        // The configured default while it is installed and enabled, else one every client can
+        // start with (the handshake must announce a plugin the server can run, and Connector/J
+        // refuses to even answer mysql_clear_password without TLS).
         Map<String, AuthPlugin> plugins = authPlugins();
         String configured = config.defaultAuthPlugin();
-        return plugins.containsKey(configured) || plugins.isEmpty() ? configured : plugins.keySet().iterator().next();
+        if (plugins.containsKey(configured) || plugins.isEmpty()) {
+            return configured;
+        }
+        for (String common : FALLBACK_AUTH_PLUGINS) {
+            if (plugins.containsKey(common)) {
+                return common;
+            }
+        }
+        return plugins.values().stream().filter(p -> !p.requiresSecureTransport()).map(AuthPlugin::name).findFirst()
+                .orElse(plugins.keySet().iterator().next());
+    }
+
+    @Override
+    public String pluginForUnknownUser(String user) {
+        return accountAdmin.pluginForUnknownUser(user);
+    }
+
+    /** Accounts, grants and the login throttle, for sessions (CREATE USER, GRANT, access checks). */
+    AccountAdmin accountAdmin() {
+        return accountAdmin;
+    }
+
+    LoginThrottle loginThrottle() {
+        return loginThrottle;
     }
 
     @Override

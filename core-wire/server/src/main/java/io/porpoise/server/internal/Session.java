@@ -18,7 +18,9 @@ final class Session implements SessionContext {
     private final long connectionId;
     private final String user;
     private final String host;
-    private final String accountName;
+    private final String accountUser;
+    private final String accountHost;
+    private final io.porpoise.command.AccountManager accounts;
     private final Capabilities capabilities;
     private final BackendSession backend;
     private final SystemVariables globals;
@@ -31,15 +33,17 @@ final class Session implements SessionContext {
     private volatile int lastWarningCount;
     private volatile String schemaSeen;
 
-    Session(long connectionId, String user, String host, String accountName, Capabilities capabilities,
+    Session(long connectionId, String user, String host, io.porpoise.auth.Account account, Capabilities capabilities,
             BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion,
             io.porpoise.command.ProcessList processList, java.util.concurrent.atomic.AtomicInteger preparedCount,
-            io.porpoise.command.StatusVariables statusVariables) {
+            io.porpoise.command.StatusVariables statusVariables, io.porpoise.command.AccountManager accounts) {
         this.statusVariables = statusVariables;
         this.connectionId = connectionId;
         this.user = user;
         this.host = host;
-        this.accountName = accountName;
+        this.accountUser = account.user();
+        this.accountHost = account.host();
+        this.accounts = accounts;
         this.capabilities = capabilities;
         this.backend = backend;
         this.globals = globals;
@@ -76,7 +80,22 @@ final class Session implements SessionContext {
 
     @Override
     public String accountName() {
-        return accountName;
+        return accountUser + "@" + accountHost;
+    }
+
+    @Override
+    public String accountUser() {
+        return accountUser;
+    }
+
+    @Override
+    public String accountHost() {
+        return accountHost;
+    }
+
+    @Override
+    public java.util.Optional<io.porpoise.command.AccountManager> accounts() {
+        return java.util.Optional.of(accounts);
     }
 
     @Override
@@ -126,9 +145,17 @@ final class Session implements SessionContext {
         schemaSeen = backend.currentSchema();
     }
 
+    /** USE and COM_INIT_DB need some privilege on the database (ER_DBACCESS_DENIED_ERROR otherwise), as in MySQL. */
     @Override
     public void useSchema(String schema) throws BackendException {
+        checkDatabaseAccess(schema);
         backend.useSchema(schema);
+    }
+
+    void checkDatabaseAccess(String schema) throws BackendException {
+        if (!schema.equalsIgnoreCase("information_schema") && !accounts.privileges(accountUser, accountHost).hasAnyOn(schema)) {
+            throw AccountAdmin.error("ER_DBACCESS_DENIED_ERROR", accountUser, accountHost, schema);
+        }
     }
 
     @Override
