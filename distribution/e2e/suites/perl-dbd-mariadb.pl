@@ -74,7 +74,9 @@ sub connect_db {
     $dsn .= ';mariadb_server_prepare=1' if $o{server_prepare};
     $dsn .= ';mariadb_multi_statements=1' if $o{multi};
     $dsn .= ';mariadb_compression=1' if $o{compress};
-    $dsn .= ';mariadb_ssl=1;mariadb_ssl_verify_server_cert=0' if $o{tls}; # the server's own certificate
+    # the server's own certificate, not verified: DBD::MariaDB then refuses to enforce TLS, so
+    # it is "optional" and the check runs only when the server offers TLS (feature_check)
+    $dsn .= ';mariadb_ssl=1;mariadb_ssl_optional=1;mariadb_ssl_verify_server_cert=0' if $o{tls};
     return DBI->connect($dsn, 'root', $o{password} // '',
         { RaiseError => 1, PrintError => 0, AutoCommit => 1, mariadb_connect_timeout => 10 });
 }
