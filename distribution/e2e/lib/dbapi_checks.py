@@ -13,6 +13,9 @@ class Driver:
     module = None
     ss_cursor = None  # unbuffered (streaming) cursor class
     has_sqlstate = False
+    multi_statements_flag = 0  # the library's CLIENT.MULTI_STATEMENTS
+    compress_options = None  # connect() options for protocol compression; None: not supported
+    tls_options = {}  # connect() options requiring TLS without verifying the certificate
 
     def connect(self, password="", **kwargs):
         raise NotImplementedError
@@ -211,6 +214,61 @@ def run(suite, driver):
         expect(sha256(back) == sha256(value), f"SHA-256 differs: {bytes_difference(back, value)}")
 
     suite.check("large-value-20mib", large)
+
+    def latin1():
+        # the library encodes text as Python's latin-1 (ISO-8859-1; MySQL's latin1 is cp1252):
+        # no euro sign, both agree on the rest
+        execute(conn, "DROP TABLE IF EXISTS latin")
+        execute(conn, "CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20))")
+        latin = driver.connect(database=db, autocommit=True, charset="latin1")
+        try:
+            expect_equal(scalar(latin, "SELECT @@character_set_client"), "latin1", "@@character_set_client")
+            execute(latin, "INSERT INTO latin VALUES (1, %s)", ("Grüße ©",))
+            expect_equal(scalar(latin, "SELECT s FROM latin WHERE id = 1"), "Grüße ©", "read back as latin1")
+            expect_equal(scalar(latin, "SELECT CHAR_LENGTH('ü©')"), 2, "CHAR_LENGTH of a latin1 literal")
+        finally:
+            latin.close()
+        expect_equal(scalar(conn, "SELECT s FROM latin WHERE id = 1"), "Grüße ©", "read back as utf8mb4")
+
+    suite.check("charset-latin1", latin1)
+
+    def multi_statements():
+        m = driver.connect(database=db, autocommit=True, client_flag=driver.multi_statements_flag)
+        try:
+            cur = m.cursor()
+            cur.execute("SELECT 1; SELECT 2, 3")
+            results = [cur.fetchall()]
+            while cur.nextset():
+                results.append(cur.fetchall())
+            cur.close()
+            expect_equal([list(map(tuple, r)) for r in results], [[(1,)], [(2, 3)]], "result sets")
+            expect_equal(scalar(m, "SELECT 4"), 4, "next query on the connection")
+        finally:
+            m.close()
+
+    def compression():
+        c = driver.connect(database=db, autocommit=True, **driver.compress_options)
+        try:
+            cur = c.cursor(driver.ss_cursor)
+            cur.execute("SELECT X FROM SYSTEM_RANGE(1, 20000)")
+            count = sum(1 for _ in cur)
+            cur.close()
+            expect_equal(count, 20000, "rows")
+            expect_equal(scalar(c, "SELECT REPEAT('ab', 100000)"), "ab" * 100000, "a 200 KB value")
+        finally:
+            c.close()
+
+    def tls():
+        t = driver.connect(database=db, autocommit=True, **driver.tls_options)
+        try:
+            expect_equal(scalar(t, "SELECT CURRENT_USER()"), "root@localhost", "CURRENT_USER() over TLS")
+        finally:
+            t.close()
+
+    suite.feature_check("multi-statements", "multi-statements", multi_statements)
+    if driver.compress_options is not None:
+        suite.feature_check("compression", "compress", compression)
+    suite.feature_check("tls", "tls", tls)
     if suite.blocked:
         return
     conn.close()

@@ -1,7 +1,8 @@
 """Shared helpers for the Python client suites (pymysql.py, mysqlclient.py).
 
 Output protocol (read by distribution/e2e/run): one line per check,
-``ok <suite> <check>`` or ``FAIL <suite> <check>: <reason>``; ``skip <suite> ...``
+``ok <suite> <check>``, ``FAIL <suite> <check>: <reason>`` or ``pending <suite> <check>: <reason>``
+(a feature the server does not offer yet, see Suite.feature_check); ``skip <suite> ...``
 only when the client library is missing and CI is not set. Diagnostics go to stderr.
 """
 import datetime
@@ -127,6 +128,16 @@ class Suite:
             return False
         self.emit(f"ok {self.name} {check}")
         return True
+
+    def feature_check(self, check, feature, fn, *args):
+        """A check of an optional protocol feature (tls, compress, multi-statements): runs when
+        the server offers it (PORPOISE_FEATURES, read from its handshake by the runner) or
+        E2E_PENDING is set; otherwise it is reported as pending."""
+        offered = os.environ.get("PORPOISE_FEATURES", "").split()
+        if feature not in offered and not os.environ.get("E2E_PENDING") and not self.blocked:
+            self.emit(f"pending {self.name} {check}: the server does not offer {feature} yet")
+            return False
+        return self.check(check, fn, *args)
 
     def fail(self, check, reason):
         reason = " ".join(str(reason).split())

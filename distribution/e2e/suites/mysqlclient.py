@@ -15,6 +15,7 @@ import dbapi_checks  # noqa: E402
 suite = Suite("mysqlclient")
 try:
     import MySQLdb
+    import MySQLdb.constants.CLIENT
     import MySQLdb.cursors
 except ImportError:
     suite.missing_library("mysqlclient (MySQLdb)", "apt-get install python3-mysqldb")
@@ -24,12 +25,17 @@ class MySQLclient(dbapi_checks.Driver):
     module = MySQLdb
     ss_cursor = MySQLdb.cursors.SSCursor
     has_sqlstate = True
+    multi_statements_flag = MySQLdb.constants.CLIENT.MULTI_STATEMENTS
+    compress_options = {"compress": True}
+    # mysql_ssl_set with a CA path turns TLS on and required in libmariadb 3.3, which does not
+    # verify the server's certificate unless asked to (the server's own certificate)
+    tls_options = {"ssl": {"capath": "/etc/ssl/certs"}}
 
-    def connect(self, password="", autocommit=False, **kwargs):
+    def connect(self, password="", autocommit=False, charset="utf8mb4", **kwargs):
         if "database" in kwargs:
             kwargs["db"] = kwargs.pop("database")
         conn = MySQLdb.connect(host=HOST, port=PORT, user=USER, passwd=password,
-                               charset="utf8mb4", connect_timeout=10, **kwargs)
+                               charset=charset, connect_timeout=10, **kwargs)
         conn.autocommit(autocommit)
         return conn
 

@@ -23,8 +23,8 @@ const options = {
   connectTimeout: 10000,
 };
 
-async function connect({ password = '', database } = {}) {
-  const conn = await mariadb.createConnection({ ...options, password, database });
+async function connect({ password = '', database, options: extra = {} } = {}) {
+  const conn = await mariadb.createConnection({ ...options, ...extra, password, database });
   return {
     query: (sql, params) => conn.query(sql, params),
     execute: (sql, params) => conn.execute(sql, params),
@@ -35,6 +35,8 @@ async function connect({ password = '', database } = {}) {
     beginTransaction: () => conn.beginTransaction(),
     commit: () => conn.commit(),
     rollback: () => conn.rollback(),
+    changeUser: (o) => conn.changeUser(o),
+    reset: () => conn.reset(),
     close: () => conn.end(),
   };
 }
@@ -44,5 +46,14 @@ e2e.main(async () => {
     connect,
     execute: true,
     paramValue: (name, value) => (name === 'bi' || name === 'bu' ? BigInt(value) : value),
+    options: {
+      latin1: { charset: 'latin1' },
+      multiStatements: { multipleStatements: true },
+      compress: { compress: true },
+      tls: { ssl: { rejectUnauthorized: false } }, // the server's own certificate
+    },
+    // no changeUser: the connector refuses it against a MySQL server ("not available for MySQL
+    // server due to Bug #83472", ER_MYSQL_CHANGE_USER_BUG) and this server presents itself as MySQL
+    reset: (conn) => conn.reset(),
   });
 });

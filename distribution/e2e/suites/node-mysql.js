@@ -21,11 +21,15 @@ const options = {
 };
 
 // rows come back as objects: turn them into arrays in column order
-const asArrays = (rows, fields) =>
-  Array.isArray(rows) && fields ? rows.map((r) => fields.map((f) => r[f.name])) : rows;
+const asArrays = (rows, fields) => {
+  if (!Array.isArray(rows) || !fields) return rows;
+  // several result sets (multipleStatements): one rows/fields pair per statement
+  if (Array.isArray(fields[0])) return rows.map((r, i) => asArrays(r, fields[i]));
+  return rows.map((r) => fields.map((f) => r[f.name]));
+};
 
-function connect({ password = '', database } = {}) {
-  const conn = mysql.createConnection({ ...options, password, database });
+function connect({ password = '', database, options: extra = {} } = {}) {
+  const conn = mysql.createConnection({ ...options, ...extra, password, database });
   const call = (method, ...args) =>
     new Promise((resolve, reject) => conn[method](...args, (err, a, b) => (err ? reject(err) : resolve([a, b]))));
   return call('connect').then(() => ({
@@ -44,10 +48,19 @@ function connect({ password = '', database } = {}) {
     beginTransaction: () => call('beginTransaction'),
     commit: () => call('commit'),
     rollback: () => call('rollback'),
+    changeUser: (o) => call('changeUser', o),
     close: () => call('end'),
   }));
 }
 
 e2e.main(async () => {
-  await e2e.runChecks(suite, { connect });
+  await e2e.runChecks(suite, {
+    connect,
+    options: {
+      // no latin1: this library writes query text as UTF-8 whatever the connection charset
+      multiStatements: { multipleStatements: true },
+      tls: { ssl: { rejectUnauthorized: false } }, // the server's own certificate
+    },
+    changeUser: (conn, o) => conn.changeUser(o),
+  });
 });

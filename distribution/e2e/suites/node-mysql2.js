@@ -18,8 +18,8 @@ const options = {
   connectTimeout: 10000,
 };
 
-async function connect({ password = '', database } = {}) {
-  const conn = await mysql.createConnection({ ...options, password, database });
+async function connect({ password = '', database, options: extra = {} } = {}) {
+  const conn = await mysql.createConnection({ ...options, ...extra, password, database });
   return {
     query: async (sql, params) => (await conn.query(sql, params))[0],
     execute: async (sql, params) => (await conn.execute(sql, params))[0],
@@ -35,10 +35,21 @@ async function connect({ password = '', database } = {}) {
     beginTransaction: () => conn.beginTransaction(),
     commit: () => conn.commit(),
     rollback: () => conn.rollback(),
+    changeUser: (o) => conn.changeUser(o),
     close: () => conn.end(),
   };
 }
 
 e2e.main(async () => {
-  await e2e.runChecks(suite, { connect, execute: true });
+  await e2e.runChecks(suite, {
+    connect,
+    execute: true,
+    options: {
+      latin1: { charset: 'LATIN1_SWEDISH_CI' },
+      multiStatements: { multipleStatements: true },
+      compress: { compress: true },
+      tls: { ssl: { rejectUnauthorized: false } }, // the server's own certificate
+    },
+    changeUser: (conn, o) => conn.changeUser(o),
+  });
 });

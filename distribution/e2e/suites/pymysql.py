@@ -14,6 +14,7 @@ import dbapi_checks  # noqa: E402
 suite = Suite("pymysql")
 try:
     import pymysql
+    import pymysql.constants.CLIENT
     import pymysql.cursors
 except ImportError:
     suite.missing_library("PyMySQL", "apt-get install python3-pymysql")
@@ -23,10 +24,13 @@ class PyMySQL(dbapi_checks.Driver):
     module = pymysql
     ss_cursor = pymysql.cursors.SSCursor
     has_sqlstate = False
+    multi_statements_flag = pymysql.constants.CLIENT.MULTI_STATEMENTS
+    compress_options = None  # PyMySQL has no protocol compression
+    tls_options = {"ssl": {"check_hostname": False, "verify_mode": False}}  # the server's own certificate
 
-    def connect(self, password="", **kwargs):
+    def connect(self, password="", charset="utf8mb4", **kwargs):
         return pymysql.connect(host=HOST, port=PORT, user=USER, password=password,
-                               charset="utf8mb4", max_allowed_packet=64 * 1024 * 1024,
+                               charset=charset, max_allowed_packet=64 * 1024 * 1024,
                                connect_timeout=10, read_timeout=120, **kwargs)
 
 

@@ -11,7 +11,8 @@ import java.util.List;
  * differ: its DATABASE() is the catalog, its LAST_INSERT_ID() the last id of a multi-row insert
  * where MySQL reports the first). {@code expr COLLATE name} loses the COLLATE: comparisons keep
  * the column's own rules (case-insensitive for the catalog views, exact for table columns),
- * which is where a changed collation would differ from MySQL.
+ * which is where a changed collation would differ from MySQL. {@code CONCAT(a, b, ...)} becomes
+ * {@code (a || b || ...)}: MySQL's CONCAT is NULL when any argument is NULL, H2's skips NULLs.
  */
 final class DmlRewriter {
     /** SELECT modifiers that only steer MySQL's optimizer or cache. */
@@ -57,13 +58,47 @@ final class DmlRewriter {
         return i >= 0 && i < t.size() ? t.get(i) : Token.of(Token.Kind.SYMBOL, "");
     }
 
+    /**
+     * The top-level commas of the call whose "(" is at {@code open} (added to {@code commas});
+     * false when the parenthesis is not closed.
+     */
+    private static boolean argumentCommas(List<Token> t, int open, java.util.Set<Integer> commas) {
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            Token tok = t.get(j);
+            if (tok.isSymbol("(")) {
+                depth++;
+            } else if (tok.isSymbol(")") && --depth == 0) {
+                return true;
+            } else if (depth == 1 && tok.isSymbol(",")) {
+                commas.add(j);
+            }
+        }
+        return false;
+    }
+
     static String rewrite(List<Token> t, String schema, long lastInsertId) {
         StringBuilder sb = new StringBuilder();
+        java.util.Set<Integer> concatCommas = new java.util.HashSet<>();
         for (int i = 0; i < t.size(); i++) {
             Token tok = t.get(i);
             int n = nextSig(t, i);
             Token next = at(t, n);
-            if (tok.isIdentifier() && tok.value().equalsIgnoreCase(Catalog.INFO) && next.isSymbol(".")) {
+            if (concatCommas.contains(i)) {
+                sb.append(" || ");
+            } else if (tok.is("CONCAT") && next.isSymbol("(") && !at(t, prevSig(t, i)).isSymbol(".")
+                    && !at(t, nextSig(t, n)).isSymbol(")")) {
+                // CONCAT(a, b) is NULL when an argument is NULL in MySQL; H2's CONCAT skips NULLs, its || does not.
+                java.util.Set<Integer> commas = new java.util.HashSet<>();
+                if (!argumentCommas(t, n, commas)) {
+                    sb.append(tok.toH2());
+                    continue;
+                }
+                concatCommas.addAll(commas);
+                // one argument: still a string, as in MySQL
+                sb.append(commas.isEmpty() ? "(''||" : "(");
+                i = n;
+            } else if (tok.isIdentifier() && tok.value().equalsIgnoreCase(Catalog.INFO) && next.isSymbol(".")) {
                 sb.append(Token.quoteIdentifier(Catalog.INFO));
             } else if (tok.is("USER") && !next.isSymbol("(")) {
                 // A bare USER is a column in MySQL; H2 would read it as the USER function.

@@ -62,6 +62,18 @@ final class H2DialectTest {
     }
 
     @Test
+    // go-sql-driver's prepared-statement-reuse check: CONCAT('x', ?) with a NULL parameter gave 'x'.
+    void concatIsNullWhenAnArgumentIsNull() {
+        db.ok("CREATE TABLE c (id INT, s VARCHAR(5), b VARBINARY(4))");
+        db.ok("INSERT INTO c VALUES (1, 'y', X'0102'), (2, NULL, NULL)");
+        assertEquals(List.of(List.of("xy", "x1y", "y"), java.util.Arrays.asList(null, null, null)),
+                db.rows("SELECT CONCAT('x', s), concat('x', id, s), CONCAT(s) FROM c ORDER BY id"));
+        assertEquals(java.util.Arrays.asList(null, "ab(c)", "1"),
+                db.rows("SELECT CONCAT('a', NULL, 'c'), CONCAT('a', CONCAT('b', '(c)')), CONCAT(1) FROM c WHERE id = 1").get(0));
+        assertEquals(List.of("a,b"), db.rows("SELECT CONCAT_WS(',', 'a', NULL, 'b') FROM c WHERE id = 1").get(0));
+    }
+
+    @Test
     void alterTableForms() {
         db.ok("CREATE TABLE a (id INT PRIMARY KEY, v VARCHAR(10))");
         db.ok("ALTER TABLE a ADD COLUMN n BIGINT UNSIGNED NOT NULL DEFAULT 0 AFTER id, ADD INDEX idx_v (v), ADD UNIQUE KEY uk_n (n)");
