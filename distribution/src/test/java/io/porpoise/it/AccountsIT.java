@@ -267,11 +267,11 @@ class AccountsIT {
         java.nio.file.Path dir = Files.createTempDirectory("porpoise-accounts");
         try {
             ServerFixture.start(dir, b -> { }).stop();
-            Files.writeString(dir.resolve("accounts.tsv"), "ghost\t%\tsha256_password\t\n", java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve("accounts.tsv"), "ghost\t%\tauthentication_ldap_simple\t\n", java.nio.file.StandardOpenOption.APPEND);
             try (ServerFixture fx = ServerFixture.start(dir, b -> { })) {
                 SQLException e = assertThrows(SQLException.class, () -> mysql(fx, "ghost", "", ""));
                 assertEquals(1524, e.getErrorCode());
-                assertEquals("Plugin 'sha256_password' is not loaded", e.getMessage());
+                assertEquals("Plugin 'authentication_ldap_simple' is not loaded", e.getMessage());
             }
         } finally {
             ServerFixture.deleteTree(dir);
