@@ -155,7 +155,7 @@ class AccountsIT {
                 assertEquals("hal@127.0.0.1", one(c, "SELECT CURRENT_USER()"), "127.0.0.1 matches by address");
                 assertEquals("hal@localhost", one(c, "SELECT USER()"), "while the client host is named localhost");
             }
-            SQLException e = assertThrows(SQLException.class, () -> mysql(fx, "gus", "elsewhere", ""));
+            SQLException e = assertThrows(SQLException.class, () -> mysql(fx, "gus", "elsewhere", "&allowPublicKeyRetrieval=true"));
             assertEquals(1045, e.getErrorCode());
             assertEquals("Access denied for user 'gus'@'localhost' (using password: YES)", e.getMessage());
             try (Connection c = mysql(fx, "ian", "ian", "")) {
