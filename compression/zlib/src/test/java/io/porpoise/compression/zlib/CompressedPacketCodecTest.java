@@ -220,6 +220,22 @@ class CompressedPacketCodecTest {
         p.release();
     }
 
+    /** libmariadb's {@code ma_net_write_command} puts 0 in every packet of a compressed command. */
+    @Test
+    void packetSequenceIdsAreNotCheckedInsideTheCompressedProtocol() {
+        PacketFrameDecoder frames = new PacketFrameDecoder(MIB_64);
+        frames.commandPhase();
+        frames.compressed();
+        channel = new EmbeddedChannel(new CompressedPacketCodec(new ZlibAlgorithm().newCodec(6), MIB_64), frames);
+        byte[] first = packets(0, MAX);
+        byte[] rest = packets(0, 10);
+        channel.writeInbound(compressedPacket(0, first));
+        channel.writeInbound(compressedPacket(1, rest));
+        Packet p = channel.readInbound();
+        assertEquals(MAX + 10, p.payload().readableBytes());
+        p.release();
+    }
+
     @Test
     void oneCompressedPacketCarriesSeveralPackets() {
         EmbeddedChannel ch = withFraming(MIB_64);

@@ -5,8 +5,9 @@ import static io.porpoise.wire.CapabilityFlag.*;
 import io.porpoise.wire.Capabilities;
 
 /**
- * What the server advertises. Left out on purpose: CLIENT_SSL (TLS arrives with the auth/TLS
- * issue #5), CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM (compression, issue #6),
+ * What the server advertises. CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM are added per
+ * connection for the compression plugins present and permitted ({@code CompressionNegotiation}).
+ * Left out on purpose: CLIENT_SSL (TLS arrives with the auth/TLS issue #5),
  * CLIENT_MULTI_STATEMENTS (statement splitting must be charset-aware, issue #6),
  * CLIENT_PS_MULTI_RESULTS (prepared statements, issue #4), CLIENT_SESSION_TRACK and
  * CLIENT_QUERY_ATTRIBUTES (their OK/COM_QUERY layouts are not produced or parsed), CLIENT_LOCAL_FILES
