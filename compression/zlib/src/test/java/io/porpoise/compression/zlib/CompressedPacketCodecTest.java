@@ -227,10 +227,10 @@ class CompressedPacketCodecTest {
         frames.commandPhase();
         frames.compressed();
         channel = new EmbeddedChannel(new CompressedPacketCodec(new ZlibAlgorithm().newCodec(6), MIB_64), frames);
-        byte[] first = packets(0, MAX);
-        byte[] rest = packets(0, 10);
-        channel.writeInbound(compressedPacket(0, first));
-        channel.writeInbound(compressedPacket(1, rest));
+        // A 0xFFFFFF part and a 10-byte part, both with packet sequence id 0, cut into compressed packets of 0xFFFFFF.
+        byte[] stream = concat(packets(0, MAX), packets(0, 10));
+        channel.writeInbound(compressedPacket(0, java.util.Arrays.copyOfRange(stream, 0, MAX)));
+        channel.writeInbound(compressedPacket(1, java.util.Arrays.copyOfRange(stream, MAX, stream.length)));
         Packet p = channel.readInbound();
         assertEquals(MAX + 10, p.payload().readableBytes());
         p.release();
