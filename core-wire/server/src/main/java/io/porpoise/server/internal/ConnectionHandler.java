@@ -99,8 +99,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         byte[] scramble = Scramble.generate(server.random());
         login = new Login(server, HostNames.of(channel.remoteAddress()), scramble);
         compression = server.compression();
-        HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble, compression.advertise(ServerCapabilities.SERVER),
-                Collations.DEFAULT_ID, ServerStatus.AUTOCOMMIT, server.defaultAuthPlugin());
+        HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble,
+                compression.advertise(ServerCapabilities.SERVER), Collations.DEFAULT_ID, ServerStatus.AUTOCOMMIT, server.defaultAuthPlugin());
         write(0, hello::encode);
         decoder.expectSequenceId(1);
     }
