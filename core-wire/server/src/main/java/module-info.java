@@ -8,6 +8,7 @@ module io.porpoise.server {
     requires transitive io.porpoise.auth;
     requires transitive io.porpoise.backend;
     requires transitive io.porpoise.charset;
+    requires io.porpoise.compression;
     requires io.netty.handler;
     requires io.netty.common;
     requires org.bouncycastle.pkix;
@@ -20,4 +21,5 @@ module io.porpoise.server {
     uses io.porpoise.auth.AuthPlugin;
     uses io.porpoise.command.CommandHandler;
     uses io.porpoise.command.QueryInterceptor;
+    uses io.porpoise.compression.CompressionAlgorithm;
 }

@@ -50,12 +50,19 @@ class MariaDbCliIT {
             cmd.add("--skip-ssl");
         }
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).start();
-        p.getOutputStream().close();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+        // stderr goes to a file: the client echoes a failing statement there, and a large one
+        // would fill a pipe nobody reads while stdout is read.
+        Path errFile = Files.createTempFile("mariadb-cli", ".err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(errFile.toFile()).start();
+            p.getOutputStream().close();
+            byte[] out = p.getInputStream().readAllBytes();
+            assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+            String err = Files.readString(errFile, StandardCharsets.UTF_8);
+            return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), err.length() > 2000 ? err.substring(0, 2000) + "..." : err);
+        } finally {
+            Files.deleteIfExists(errFile);
+        }
     }
 
     @Test

@@ -34,7 +34,11 @@ class PreparedStatementIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        fx = ServerFixture.start();
+        startWith(ServerFixture.start());
+    }
+
+    static void startWith(ServerFixture fixture) throws SQLException {
+        fx = fixture;
         try (Connection c = fx.mysql(""); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE ps");
             s.execute("CREATE TABLE ps.t (id INT PRIMARY KEY, b TINYINT(1), i INT, bi BIGINT, bu BIGINT UNSIGNED,"

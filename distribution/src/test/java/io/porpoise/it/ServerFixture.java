@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 final class ServerFixture implements AutoCloseable {
     final Path dataDir;
     final PorpoiseServer server;
+    private String clientOptions = "";
 
     private ServerFixture(Path dataDir, PorpoiseServer server) {
         this.dataDir = dataDir;
@@ -42,17 +43,23 @@ final class ServerFixture implements AutoCloseable {
         return new ServerFixture(dataDir, b.start());
     }
 
+    /** URL options every {@link #mysql} and {@link #mariadb} connection gets, e.g. {@code &useCompression=true}. */
+    ServerFixture clientOptions(String options) {
+        this.clientOptions = options;
+        return this;
+    }
+
     int port() {
         return server.port();
     }
 
     /** A Connector/J connection as root (empty password), with extra URL options. */
     Connection mysql(String options) throws SQLException {
-        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port() + "/?user=root&sslMode=DISABLED" + options);
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + port() + "/?user=root&sslMode=DISABLED" + clientOptions + options);
     }
 
     Connection mariadb(String options) throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port() + "/?user=root" + options);
+        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port() + "/?user=root" + clientOptions + options);
     }
 
     /** Stops the server, keeping the data directory (for restart tests). */

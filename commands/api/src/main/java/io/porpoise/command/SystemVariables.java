@@ -28,6 +28,14 @@ public final class SystemVariables {
     private final Map<String, SystemVariable> definitions;
     private final Map<String, Object> globals = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, Object>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, Check> checks = new ConcurrentHashMap<>();
+
+    /** A rule a variable's new global value must follow beyond its type (MySQL's check functions). */
+    @FunctionalInterface
+    public interface Check {
+        /** Throws the error SET GLOBAL reports (usually ER_WRONG_VALUE_FOR_VAR) when {@code value} is not allowed. */
+        void check(Object value) throws BackendException;
+    }
 
     private SystemVariables(Map<String, SystemVariable> definitions) {
         this.definitions = definitions;
@@ -78,7 +86,20 @@ public final class SystemVariables {
             throw SystemVariable.error("ER_LOCAL_VARIABLE", v.name());
         }
         Object parsed = v.parse(value);
+        Check check = checks.get(v.name());
+        if (check != null) {
+            check.check(parsed);
+        }
         putGlobal(v, parsed);
+    }
+
+    /** Adds a rule that {@code SET GLOBAL name = value} checks before storing the value. */
+    public void check(String name, Check check) {
+        SystemVariable v = definitions.get(name.toLowerCase(Locale.ROOT));
+        if (v == null) {
+            throw new IllegalArgumentException("system variable: " + name + " (expected: a defined variable)");
+        }
+        checks.put(v.name(), check);
     }
 
     /** Sets a global the server itself owns (start-up configuration), even if read-only. */

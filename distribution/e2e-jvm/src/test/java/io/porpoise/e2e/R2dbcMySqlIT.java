@@ -39,13 +39,13 @@ import reactor.core.publisher.Mono;
  * statement opens a read-only cursor read with COM_STMT_FETCH. A sniffing proxy proves each path.
  */
 class R2dbcMySqlIT {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private static final String COLUMNS = "id, b, i, bi, bu, d, f, db, vc, tx, vb, bl, dt, tm, dtm, ts";
-    private static final String EMOJI_TEXT = "h\u00e9llo \uD83D\uDC2C \u6d77\u8c5a";
-    private static final String LONG_TEXT = "line1\nline2 '\\\" \u00e9\uD83D\uDC2C ".repeat(200);
-    private static final BigInteger U64_MAX = new BigInteger("18446744073709551615");
-    private static final BigDecimal DECIMAL = new BigDecimal("12345678901234567890.12345678901234567890");
-    private static final LocalDateTime MICROS = LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000);
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    static final String COLUMNS = "id, b, i, bi, bu, d, f, db, vc, tx, vb, bl, dt, tm, dtm, ts";
+    static final String EMOJI_TEXT = "h\u00e9llo \uD83D\uDC2C \u6d77\u8c5a";
+    static final String LONG_TEXT = "line1\nline2 '\\\" \u00e9\uD83D\uDC2C ".repeat(200);
+    static final BigInteger U64_MAX = new BigInteger("18446744073709551615");
+    static final BigDecimal DECIMAL = new BigDecimal("12345678901234567890.12345678901234567890");
+    static final LocalDateTime MICROS = LocalDateTime.of(2024, 2, 29, 23, 59, 59, 999_999_000);
 
     static PorpoiseProcess server;
 
@@ -197,7 +197,7 @@ class R2dbcMySqlIT {
     }
 
     /** Exact values with the Java types the driver picks from the column metadata, and with requested types. */
-    private static int assertTypedRow(Row row) {
+    static int assertTypedRow(Row row) {
         assertEquals(Boolean.TRUE, row.get("b"), "TINYINT(1) is a Boolean");
         assertEquals(Integer.MIN_VALUE, row.get("i", Integer.class));
         assertEquals(Long.MAX_VALUE, row.get("bi", Long.class));

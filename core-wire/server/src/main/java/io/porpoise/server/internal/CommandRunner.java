@@ -83,7 +83,8 @@ final class CommandRunner {
             session.noteSchema();
             CommandResponse ok = new CommandResponse(session, out, interceptors);
             ok.ok(UpdateResult.EMPTY);
-            ok.finish(null);
+            // Compression starts with the packet after this OK, which itself goes uncompressed.
+            out.flush(connection::startCompression);
         } catch (BackendException e) {
             CommandResponse err = new CommandResponse(null, out, interceptors);
             err.error(e);

@@ -9,6 +9,9 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.ssl.SslHandler;
 import io.porpoise.auth.Scramble;
 import io.porpoise.charset.Collations;
+import io.porpoise.compression.CompressedPacketCodec;
+import io.porpoise.compression.CompressionCodec;
+import io.porpoise.compression.CompressionNegotiation;
 import io.porpoise.wire.MalformedPacketException;
 import io.porpoise.wire.PayloadReader;
 import io.porpoise.wire.ServerErrors;
@@ -57,6 +60,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
     /** Whether the AUTH state is a COM_CHANGE_USER's re-authentication (the session exists). */
     private boolean changingUser;
     private volatile CommandRunner commands;
+    private CompressionNegotiation compression;
+    private volatile CompressionNegotiation.Choice compressionChoice;
 
     ConnectionHandler(ServerRuntime server, long connectionId, PacketFrameDecoder decoder, ConnectionStatus status) {
         this.server = server;
@@ -100,8 +105,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         byte[] scramble = Scramble.generate(server.random());
         handshakeScramble = scramble;
         login = new Login(server, HostNames.of(channel.remoteAddress()), scramble);
+        compression = server.compression();
         HandshakeV10 hello = new HandshakeV10(server.serverVersion(), connectionId, scramble,
-                ServerCapabilities.advertised(server.tls().isPresent()),
+                compression.advertise(ServerCapabilities.advertised(server.tls().isPresent())),
                 Collations.DEFAULT_ID, ServerStatus.AUTOCOMMIT, server.defaultAuthPlugin());
         write(0, hello::encode);
         decoder.expectSequenceId(1);
@@ -163,6 +169,13 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         }
         Charset text = Collations.byId(head.characterSet()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
         HandshakeResponse41 response = HandshakeResponse41.decodeBody(head, reader, text);
+        CompressionNegotiation.Choice choice = compression.choose(response);
+        if (choice.isRefused()) {
+            LOG.log(Level.INFO, "connection " + connectionId + ": compression refused: " + choice.error().format(choice.errorArgument()));
+            writeAndClose(packet.lastSequenceId() + 1, ErrPacket.of(choice.error(), choice.errorArgument()));
+            return;
+        }
+        compressionChoice = choice;
         state = State.AUTH;
         next(packet.lastSequenceId() + 1, login.start(response));
     }
@@ -236,6 +249,27 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                     + "': " + f.logReason());
             writeAndClose(seq, f.error());
         }
+    }
+
+    /**
+     * Puts the compressed-packet layer in front of the packet framing when the client chose an
+     * algorithm. Runs on the event loop in the same task that wrote the login OK, so the OK went
+     * out uncompressed and everything after it, both ways, is compressed.
+     */
+    void startCompression() {
+        CompressionNegotiation.Choice c = compressionChoice;
+        if (c == null || !c.isCompressed() || !channel.isActive()) {
+            return;
+        }
+        CompressionCodec codec = c.algorithm().newCodec(c.level());
+        try {
+            channel.pipeline().addBefore("frames", "compression", new CompressedPacketCodec(codec, decoder.maxAllowedPacket()));
+            decoder.compressed();
+        } catch (RuntimeException e) {
+            codec.close();
+            throw e;
+        }
+        status.compression(c.algorithm().name(), c.level());
     }
 
     private void write(int seq, Consumer<ByteBuf> encoder) {

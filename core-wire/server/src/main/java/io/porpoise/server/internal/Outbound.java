@@ -50,6 +50,25 @@ final class Outbound {
         channel.writeAndFlush(out, channel.voidPromise());
     }
 
+    /**
+     * Writes whatever is pending and then runs {@code then}, both in one event-loop task, so
+     * nothing written or read later on this channel comes between them (login OK, then the
+     * compressed-packet layer).
+     */
+    void flush(Runnable then) {
+        ByteBuf out = packets.take();
+        if (out != null && !channel.isActive()) {
+            out.release();
+            throw new ClientGoneException("connection closed by the client");
+        }
+        channel.eventLoop().execute(() -> {
+            if (out != null) {
+                channel.writeAndFlush(out, channel.voidPromise());
+            }
+            then.run();
+        });
+    }
+
     void discard() {
         packets.discard();
     }

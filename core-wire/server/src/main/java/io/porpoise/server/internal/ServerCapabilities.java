@@ -5,8 +5,9 @@ import static io.porpoise.wire.CapabilityFlag.*;
 import io.porpoise.wire.Capabilities;
 
 /**
- * What the server advertises. CLIENT_SSL is added when TLS is enabled ({@link #advertised}). Left
- * out on purpose: CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM (compression, issue #6),
+ * What the server advertises. CLIENT_SSL is added when TLS is enabled ({@link #advertised});
+ * CLIENT_COMPRESS and CLIENT_ZSTD_COMPRESSION_ALGORITHM per connection for the compression
+ * plugins present and permitted ({@code CompressionNegotiation}). Left out on purpose:
  * CLIENT_MULTI_STATEMENTS (statement splitting must be charset-aware, issue #6),
  * CLIENT_PS_MULTI_RESULTS (prepared statements, issue #4), CLIENT_SESSION_TRACK and
  * CLIENT_QUERY_ATTRIBUTES (their OK/COM_QUERY layouts are not produced or parsed), CLIENT_LOCAL_FILES

@@ -19,8 +19,13 @@ import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandHandler;
 import io.porpoise.command.QueryInterceptor;
 import io.porpoise.command.SystemVariables;
+import io.porpoise.compression.CompressionAlgorithm;
+import io.porpoise.compression.CompressionNegotiation;
+import io.porpoise.compression.PermittedAlgorithms;
 import io.porpoise.server.Registry;
 import io.porpoise.server.ServerConfig;
+import io.porpoise.wire.ServerError;
+import io.porpoise.wire.ServerErrors;
 import io.porpoise.wire.frame.PacketFrameDecoder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -154,6 +159,14 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         variables.configure("max_connections", config.maxConnections());
         variables.configure("default_authentication_plugin", config.defaultAuthPlugin());
         variables.configure("version", VERSION);
+        variables.check("protocol_compression_algorithms", value -> {
+            try {
+                PermittedAlgorithms.parse(String.valueOf(value));
+            } catch (IllegalArgumentException e) {
+                ServerError err = ServerErrors.of("ER_WRONG_VALUE_FOR_VAR");
+                throw new BackendException(err.code(), err.sqlState(), err.format("protocol_compression_algorithms", value));
+            }
+        });
         variables.configure("datadir", config.dataDirectory().toAbsolutePath() + "/");
         variables.configure("system_time_zone", java.util.TimeZone.getDefault().getID());
         try {
@@ -253,6 +266,16 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private long currentMaxAllowedPacket() {
         Object v = variables.global("max_allowed_packet");
         return v instanceof Long ? (Long) v : config.maxAllowedPacket();
+    }
+
+    /**
+     * What a new connection offers: the compression plugins present now that
+     * {@code protocol_compression_algorithms} permits (connections keep what they started with).
+     */
+    CompressionNegotiation compression() {
+        Object permitted = variables.global("protocol_compression_algorithms");
+        return CompressionNegotiation.offer(registry.services(CompressionAlgorithm.class),
+                PermittedAlgorithms.parse(permitted == null ? PermittedAlgorithms.DEFAULT : permitted.toString()));
     }
 
     public InetSocketAddress localAddress() {

@@ -32,12 +32,18 @@ public final class PacketFrameDecoder extends ByteToMessageDecoder {
     private volatile long maxAllowedPacket;
     private int expectedFirstSequenceId;
     private boolean commandPhase;
+    private boolean compressed;
     private CompositeByteBuf partial;
     private int nextSequenceId;
     private boolean failed;
 
     public PacketFrameDecoder(long maxAllowedPacket) {
         this.maxAllowedPacket = maxAllowedPacket;
+    }
+
+    /** This connection's limit on one reassembled payload. */
+    public long maxAllowedPacket() {
+        return maxAllowedPacket;
     }
 
     /** Changes the limit for payloads not yet started (SET GLOBAL max_allowed_packet). */
@@ -54,6 +60,15 @@ public final class PacketFrameDecoder extends ByteToMessageDecoder {
     /** Every further payload is a command and starts with sequence id 0. */
     public void commandPhase() {
         this.commandPhase = true;
+    }
+
+    /**
+     * The packets now arrive inside compressed packets, whose own sequence ids are checked
+     * instead: MySQL's server does not check the packets' ids then, and libmariadb sends 0 in
+     * every packet of a compressed command (also in the parts of one of 16 MiB or more).
+     */
+    public void compressed() {
+        this.compressed = true;
     }
 
     @Override
@@ -111,6 +126,9 @@ public final class PacketFrameDecoder extends ByteToMessageDecoder {
     }
 
     private void checkSequence(int seq) {
+        if (compressed) {
+            return;
+        }
         int expected = partial != null ? nextSequenceId : commandPhase ? 0 : expectedFirstSequenceId;
         if (seq != expected) {
             fail(new FrameException(ServerErrors.of("ER_NET_PACKETS_OUT_OF_ORDER"), seq + 1,
