@@ -7,4 +7,5 @@ module io.porpoise.command {
     requires static osgi.annotation;
 
     exports io.porpoise.command;
+    exports io.porpoise.command.sql;
 }

@@ -1,5 +1,7 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
 import io.porpoise.backend.BackendException;
@@ -63,9 +65,6 @@ public final class AccessCheckInterceptor implements QueryInterceptor {
             return;
         }
         Tokens t = Tokens.of(sql);
-        if (t == null) {
-            return;
-        }
         if (t.peek().isWord("SET") && t.any(AccessCheckInterceptor::isGlobalScope) && !p.hasGlobal(Privilege.SUPER)) {
             throw Errors.needs("SUPER or SYSTEM_VARIABLES_ADMIN");
         }

@@ -1,5 +1,6 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Token;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.SessionContext;
 import io.porpoise.wire.ServerError;

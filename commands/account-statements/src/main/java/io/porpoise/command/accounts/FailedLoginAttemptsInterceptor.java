@@ -1,5 +1,8 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.auth.Privilege;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
@@ -47,7 +50,7 @@ public final class FailedLoginAttemptsInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || session.accounts().isEmpty() || !t.acceptWord("SELECT")) {
+        if (session.accounts().isEmpty() || !t.acceptWord("SELECT")) {
             return false;
         }
         List<String> columns = new ArrayList<>();

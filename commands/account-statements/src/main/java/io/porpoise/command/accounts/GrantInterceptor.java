@@ -1,5 +1,7 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Grant;
 import io.porpoise.auth.Privilege;
@@ -51,7 +53,7 @@ public final class GrantInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || session.accounts().isEmpty() || !t.peek().isWord("GRANT") && !t.peek().isWord("REVOKE")) {
+        if (session.accounts().isEmpty() || !t.peek().isWord("GRANT") && !t.peek().isWord("REVOKE")) {
             return false;
         }
         if (dryRun) {

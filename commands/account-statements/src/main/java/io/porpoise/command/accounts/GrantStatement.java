@@ -1,5 +1,7 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
 import io.porpoise.auth.Grant;
 import io.porpoise.auth.Privilege;
 import io.porpoise.backend.BackendException;

@@ -1,5 +1,7 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
@@ -47,7 +49,7 @@ public final class ShowAccountInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || session.accounts().isEmpty() || !t.peek().isWord("SHOW")) {
+        if (session.accounts().isEmpty() || !t.peek().isWord("SHOW")) {
             return false;
         }
         boolean grants = t.peek(1).isWord("GRANTS");

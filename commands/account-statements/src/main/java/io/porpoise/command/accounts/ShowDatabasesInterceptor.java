@@ -1,5 +1,6 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Tokens;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
 import io.porpoise.backend.BackendException;
@@ -52,7 +53,7 @@ public final class ShowDatabasesInterceptor implements QueryInterceptor {
 
     private static boolean filters(String sql, SessionContext s) {
         Tokens t = Tokens.of(sql);
-        if (t == null || s.accounts().isEmpty() || !t.acceptWord("SHOW") || !t.acceptWord("DATABASES") && !t.acceptWord("SCHEMAS")) {
+        if (s.accounts().isEmpty() || !t.acceptWord("SHOW") || !t.acceptWord("DATABASES") && !t.acceptWord("SCHEMAS")) {
             return false;
         }
         Privileges p = s.accounts().get().privileges(s.accountUser(), s.accountHost());

@@ -1,5 +1,7 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.SqlLexer;
 import io.porpoise.auth.Privilege;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

@@ -1,5 +1,8 @@
 package io.porpoise.command.accounts;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
@@ -51,7 +54,7 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || session.accounts().isEmpty()) {
+        if (session.accounts().isEmpty()) {
             return false;
         }
         String verb;

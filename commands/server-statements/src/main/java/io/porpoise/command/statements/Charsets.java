@@ -1,5 +1,7 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
 import io.porpoise.backend.BackendException;
 import io.porpoise.charset.Collation;
 import io.porpoise.charset.Collations;

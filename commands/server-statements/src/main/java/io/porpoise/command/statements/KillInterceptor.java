@@ -1,5 +1,8 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
@@ -36,7 +39,7 @@ public final class KillInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("KILL")) {
+        if (!t.acceptWord("KILL")) {
             return false;
         }
         boolean queryOnly = t.acceptWord("QUERY");

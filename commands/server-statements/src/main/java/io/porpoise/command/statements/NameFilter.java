@@ -1,5 +1,7 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;

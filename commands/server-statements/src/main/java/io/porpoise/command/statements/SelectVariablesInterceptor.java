@@ -1,5 +1,8 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.RowWriter;
@@ -42,7 +45,7 @@ public final class SelectVariablesInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SELECT") || !t.any(SelectVariablesInterceptor::needsServer)) {
+        if (!t.acceptWord("SELECT") || !t.any(SelectVariablesInterceptor::needsServer)) {
             // Literals alone (SELECT 1, SELECT ?) are the backend's: it types them, as MySQL would.
             return false;
         }

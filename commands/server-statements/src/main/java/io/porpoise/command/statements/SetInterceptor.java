@@ -1,5 +1,8 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
@@ -43,7 +46,7 @@ public final class SetInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SET") || t.peek().isWord("PASSWORD") || t.peek().isWord("ROLE")
+        if (!t.acceptWord("SET") || t.peek().isWord("PASSWORD") || t.peek().isWord("ROLE")
                 || t.peek().isWord("DEFAULT") && t.peek(1).isWord("ROLE") || t.peek().isWord("RESOURCE")) {
             return false;
         }

@@ -1,5 +1,7 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -44,7 +46,7 @@ public final class ShowCharacterSetInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SHOW") || !(t.acceptWord("CHARSET") || t.acceptWord("CHARACTER") && t.acceptWord("SET"))) {
+        if (!t.acceptWord("SHOW") || !(t.acceptWord("CHARSET") || t.acceptWord("CHARACTER") && t.acceptWord("SET"))) {
             return false;
         }
         Predicate<Object[]> filter = ShowFilter.parse(t, NAMES, 0);

@@ -1,5 +1,7 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -38,7 +40,7 @@ public final class ShowProcesslistInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SHOW")) {
+        if (!t.acceptWord("SHOW")) {
             return false;
         }
         boolean full = t.acceptWord("FULL");

@@ -1,5 +1,7 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.command.CommandContext;
@@ -41,7 +43,7 @@ public final class ShowVariablesInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SHOW")) {
+        if (!t.acceptWord("SHOW")) {
             return false;
         }
         boolean global = t.acceptWord("GLOBAL");

@@ -1,5 +1,8 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -40,7 +43,7 @@ public final class ShowWarningsInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("SHOW")) {
+        if (!t.acceptWord("SHOW")) {
             return false;
         }
         if (t.acceptWord("COUNT")) {

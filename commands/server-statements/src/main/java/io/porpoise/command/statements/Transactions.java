@@ -1,5 +1,6 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Tokens;
 import java.util.List;
 
 /**

@@ -1,5 +1,8 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Token;
+import io.porpoise.command.sql.Tokens;
+import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
@@ -32,7 +35,7 @@ public final class UseInterceptor implements QueryInterceptor {
 
     private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
-        if (t == null || !t.acceptWord("USE")) {
+        if (!t.acceptWord("USE")) {
             return false;
         }
         Token db = t.next();

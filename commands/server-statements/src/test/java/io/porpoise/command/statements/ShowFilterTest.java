@@ -1,5 +1,6 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.command.sql.Tokens;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

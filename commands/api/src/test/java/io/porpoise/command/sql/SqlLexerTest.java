@@ -1,4 +1,4 @@
-package io.porpoise.command.statements;
+package io.porpoise.command.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,10 +45,19 @@ class SqlLexerTest {
     }
 
     @Test
-    void likeMatching() {
-        assertTrue(Results.like("character_set_client", "character\\_set\\_%"));
-        assertTrue(Results.like("SQL_MODE", "sql_mode"));
-        assertFalse(Results.like("sql_mode", "sql_mod"));
-        assertTrue(Results.like("version", "v_rsion"));
+    void tokensLexOnlyWhatIsRead() {
+        Tokens t = Tokens.of("SET @a = 'x" + "y".repeat(1000) + "' , @b = 'unterminated");
+        assertTrue(t.acceptWord("SET"));
+        assertEquals(Token.Kind.USER_VARIABLE, t.next().kind());
+        assertTrue(t.acceptSymbol("="));
+        assertEquals(1001, t.next().text().length());
+        t.next();
+        t.next();
+        t.next();
+        Token error = t.next();
+        assertEquals(Token.Kind.ERROR, error.kind(), "an unterminated string matches nothing");
+        assertEquals(Token.Kind.ERROR, t.next().kind(), "and stays there");
+        assertFalse(t.atEnd());
+        assertFalse(Tokens.of("USE db 'x").any(k -> k.kind() == Token.Kind.END));
     }
 }

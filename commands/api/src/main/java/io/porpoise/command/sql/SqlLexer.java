@@ -1,84 +1,97 @@
-package io.porpoise.command.accounts;
+package io.porpoise.command.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * (A copy of server-statements' lexer: plugin modules do not depend on each other.)
- *
  * A small MySQL lexer for the statements the interceptors recognise. Comments are skipped,
  * except that the contents of {@code /*! ... *&#47;} (executable comments, as mysqldump writes
  * them) are lexed as ordinary text, as MySQL does. Strings honour backslash escapes and doubled
- * quotes. Returns null for text it cannot lex (an unterminated string): the statement is then
- * left to the backend.
+ * quotes. Text it cannot lex (an unterminated string) gives an ERROR token, which no interceptor
+ * accepts, so the statement is left to the backend. Shared by every interceptor module; {@link
+ * Tokens} lexes lazily, so an interceptor that only looks at the first words of a 20 MB statement
+ * does not pay for the rest.
  */
-final class SqlLexer {
+public final class SqlLexer {
     private final String sql;
     private int pos;
-    private final List<Token> tokens = new ArrayList<>();
+    private boolean failed;
 
-    private SqlLexer(String sql) {
+    SqlLexer(String sql) {
         this.sql = sql;
     }
 
-    static List<Token> lex(String sql) {
+    /**
+     * Every token of {@code sql} up to and including END, or null for text it cannot lex (an
+     * unterminated string).
+     */
+    public static List<Token> lex(String sql) {
         SqlLexer l = new SqlLexer(sql);
-        return l.run() ? l.tokens : null;
+        List<Token> tokens = new ArrayList<>();
+        Token t;
+        do {
+            t = l.next();
+            if (t.kind() == Token.Kind.ERROR) {
+                return null;
+            }
+            tokens.add(t);
+        } while (t.kind() != Token.Kind.END);
+        return tokens;
     }
 
-    private boolean run() {
-        int n = sql.length();
-        while (true) {
-            skipSpaceAndComments();
-            if (pos >= n) {
-                tokens.add(new Token(Token.Kind.END, "", n, n));
-                return true;
-            }
-            char c = sql.charAt(pos);
-            int start = pos;
-            if (c == '\'' || c == '"') {
-                String s = quoted(c);
-                if (s == null) {
-                    return false;
-                }
-                tokens.add(new Token(Token.Kind.STRING, s, start, pos));
-            } else if (c == '`') {
-                String s = quoted('`');
-                if (s == null) {
-                    return false;
-                }
-                tokens.add(new Token(Token.Kind.QUOTED_NAME, s, start, pos));
-            } else if (c == '@' && pos + 1 < n && sql.charAt(pos + 1) == '@') {
-                pos += 2;
-                tokens.add(new Token(Token.Kind.SYSTEM_VARIABLE, dottedWord(), start, pos));
-            } else if (c == '@') {
-                pos++;
-                String name;
-                if (pos < n && (sql.charAt(pos) == '\'' || sql.charAt(pos) == '"' || sql.charAt(pos) == '`')) {
-                    name = quoted(sql.charAt(pos));
-                    if (name == null) {
-                        return false;
-                    }
-                } else {
-                    name = word();
-                }
-                tokens.add(new Token(Token.Kind.USER_VARIABLE, name, start, pos));
-            } else if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(sql.charAt(pos + 1)))) {
-                while (pos < n && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '.'
-                        || ((sql.charAt(pos) == '-' || sql.charAt(pos) == '+') && (sql.charAt(pos - 1) == 'e' || sql.charAt(pos - 1) == 'E')))) {
-                    pos++;
-                }
-                tokens.add(new Token(Token.Kind.NUMBER, sql.substring(start, pos), start, pos));
-            } else if (isWordChar(c)) {
-                tokens.add(new Token(Token.Kind.WORD, word(), start, pos));
-            } else if (c == ':' && pos + 1 < n && sql.charAt(pos + 1) == '=') {
-                pos += 2;
-                tokens.add(new Token(Token.Kind.SYMBOL, ":=", start, pos));
-            } else {
-                pos++;
-                tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), start, pos));
-            }
+    /** The next token: END at the end (and after it), ERROR (and after it) for text it cannot lex. */
+    Token next() {
+        if (failed) {
+            return new Token(Token.Kind.ERROR, "", pos, sql.length());
         }
+        int n = sql.length();
+        skipSpaceAndComments();
+        if (pos >= n) {
+            return new Token(Token.Kind.END, "", n, n);
+        }
+        char c = sql.charAt(pos);
+        int start = pos;
+        if (c == '\'' || c == '"') {
+            String s = quoted(c);
+            return s == null ? fail(start) : new Token(Token.Kind.STRING, s, start, pos);
+        } else if (c == '`') {
+            String s = quoted('`');
+            return s == null ? fail(start) : new Token(Token.Kind.QUOTED_NAME, s, start, pos);
+        } else if (c == '@' && pos + 1 < n && sql.charAt(pos + 1) == '@') {
+            pos += 2;
+            return new Token(Token.Kind.SYSTEM_VARIABLE, dottedWord(), start, pos);
+        } else if (c == '@') {
+            pos++;
+            String name;
+            if (pos < n && (sql.charAt(pos) == '\'' || sql.charAt(pos) == '"' || sql.charAt(pos) == '`')) {
+                name = quoted(sql.charAt(pos));
+                if (name == null) {
+                    return fail(start);
+                }
+            } else {
+                name = word();
+            }
+            return new Token(Token.Kind.USER_VARIABLE, name, start, pos);
+        } else if (Character.isDigit(c) || (c == '.' && pos + 1 < n && Character.isDigit(sql.charAt(pos + 1)))) {
+            while (pos < n && (Character.isLetterOrDigit(sql.charAt(pos)) || sql.charAt(pos) == '.'
+                    || ((sql.charAt(pos) == '-' || sql.charAt(pos) == '+') && (sql.charAt(pos - 1) == 'e' || sql.charAt(pos - 1) == 'E')))) {
+                pos++;
+            }
+            return new Token(Token.Kind.NUMBER, sql.substring(start, pos), start, pos);
+        } else if (isWordChar(c)) {
+            return new Token(Token.Kind.WORD, word(), start, pos);
+        } else if (c == ':' && pos + 1 < n && sql.charAt(pos + 1) == '=') {
+            pos += 2;
+            return new Token(Token.Kind.SYMBOL, ":=", start, pos);
+        }
+        pos++;
+        return new Token(Token.Kind.SYMBOL, String.valueOf(c), start, pos);
+    }
+
+    private Token fail(int start) {
+        failed = true;
+        pos = start;
+        return new Token(Token.Kind.ERROR, "", start, sql.length());
     }
 
     private void skipSpaceAndComments() {
