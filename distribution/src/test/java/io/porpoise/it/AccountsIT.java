@@ -292,4 +292,44 @@ class AccountsIT {
             ServerFixture.deleteTree(dir);
         }
     }
+
+    /** Without PROCESS a user sees only the connections of its own user name (MySQL's rule). */
+    @Test
+    void processListWithoutProcessPrivilegeShowsOwnConnections() throws Exception {
+        try (ServerFixture fx = ServerFixture.start(); Connection root = fx.mysql("")) {
+            run(root, "CREATE USER watcher IDENTIFIED WITH mysql_native_password BY 'w'",
+                    "CREATE USER boss IDENTIFIED WITH mysql_native_password BY 'b'", "GRANT PROCESS ON *.* TO boss");
+            long rootId = Long.parseLong(one(root, "SELECT CONNECTION_ID()"));
+            try (Connection w1 = mysql(fx, "watcher", "w", ""); Connection w2 = mariadb(fx, "watcher", "w", "");
+                    Connection boss = mysql(fx, "boss", "b", "")) {
+                long w1Id = Long.parseLong(one(w1, "SELECT CONNECTION_ID()"));
+                long w2Id = Long.parseLong(one(w2, "SELECT CONNECTION_ID()"));
+                long bossId = Long.parseLong(one(boss, "SELECT CONNECTION_ID()"));
+                assertEquals(List.of(w1Id, w2Id), ids(w1, "SHOW PROCESSLIST"));
+                assertEquals(List.of(w1Id, w2Id), ids(w2, "SHOW FULL PROCESSLIST"));
+                assertEquals(List.of("watcher", "watcher"), users(w1));
+                assertTrue(ids(boss, "SHOW PROCESSLIST").containsAll(List.of(rootId, w1Id, w2Id, bossId)), "PROCESS shows everyone");
+                assertTrue(ids(root, "SHOW FULL PROCESSLIST").containsAll(List.of(rootId, w1Id, w2Id, bossId)));
+            }
+        }
+    }
+
+    private static List<Long> ids(Connection c, String sql) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        for (String id : column(c, sql)) {
+            out.add(Long.parseLong(id));
+        }
+        out.sort(null);
+        return out;
+    }
+
+    private static List<String> users(Connection c) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW PROCESSLIST")) {
+            while (rs.next()) {
+                out.add(rs.getString("User"));
+            }
+        }
+        return out;
+    }
 }

@@ -33,6 +33,13 @@ class ThrottleIT {
         return new Attempt(ms, e.getMessage());
     }
 
+    private static String delaysGenerated(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE 'Connection_control_delay_generated'")) {
+            assertTrue(rs.next(), "Connection_control_delay_generated listed");
+            return rs.getString(2);
+        }
+    }
+
     @Test
     void failuresAboveTheThresholdAreDelayedExponentially() throws Exception {
         try (ServerFixture fx = ServerFixture.start(); Connection root = fx.mysql("")) {
@@ -40,6 +47,7 @@ class ThrottleIT {
                     "SET GLOBAL connection_control_failed_connections_threshold = 2",
                     "SET GLOBAL connection_control_min_connection_delay = 600",
                     "SET GLOBAL connection_control_max_connection_delay = 1500");
+            assertEquals("0", delaysGenerated(root));
             Attempt first = fail(fx, "vic", "wrong");
             Attempt second = fail(fx, "nobody", "wrong");
             assertTrue(first.millis() < 600 && second.millis() < 600, first + " " + second);
@@ -61,9 +69,11 @@ class ThrottleIT {
             long start = System.nanoTime();
             mysql(fx, "vic", "right", "").close();
             assertTrue((System.nanoTime() - start) / 1_000_000 >= 1500, "a success after failures is delayed too, as in MySQL");
+            assertEquals("4", delaysGenerated(root), "the third, fourth and fifth failure and the success were delayed");
             start = System.nanoTime();
             mysql(fx, "vic", "right", "").close();
             assertTrue((System.nanoTime() - start) / 1_000_000 < 600, "and resets the count");
+            assertEquals("4", delaysGenerated(root));
             try (Statement s = root.createStatement(); ResultSet rs = s.executeQuery(
                     "SELECT USERHOST, FAILED_ATTEMPTS FROM INFORMATION_SCHEMA.CONNECTION_CONTROL_FAILED_LOGIN_ATTEMPTS")) {
                 assertTrue(!rs.next(), "no host with failures left");

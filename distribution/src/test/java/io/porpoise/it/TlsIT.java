@@ -124,6 +124,39 @@ class TlsIT {
     }
 
     @Test
+    void requireClauseOfCreateAndAlterUser() throws Exception {
+        try (Connection root = mysql("root", "t1s!", "&sslMode=REQUIRED"); Statement s = root.createStatement()) {
+            s.execute("CREATE USER sql_ssl IDENTIFIED BY 'pw1' REQUIRE SSL");
+            s.execute("CREATE USER sql_x509 IDENTIFIED BY 'pw2' REQUIRE X509");
+            assertTrue(scalar(root, "SHOW CREATE USER sql_ssl").contains(" REQUIRE SSL PASSWORD EXPIRE DEFAULT"),
+                    scalar(root, "SHOW CREATE USER sql_ssl"));
+            assertTrue(scalar(root, "SHOW CREATE USER sql_x509").contains(" REQUIRE X509 "), scalar(root, "SHOW CREATE USER sql_x509"));
+            // A new password keeps the requirement.
+            s.execute("ALTER USER sql_ssl IDENTIFIED BY 'pw3'");
+        }
+        String plain = "&sslMode=DISABLED&allowPublicKeyRetrieval=true";
+        SQLException denied = assertThrows(SQLException.class, () -> mysql("sql_ssl", "pw3", plain));
+        assertEquals(1045, denied.getErrorCode(), denied.getMessage());
+        assertEquals("28000", denied.getSQLState());
+        try (Connection c = mysql("sql_ssl", "pw3", "&sslMode=REQUIRED")) {
+            assertEquals("sql_ssl@%", scalar(c, "SELECT CURRENT_USER()"));
+        }
+        SQLException noCert = assertThrows(SQLException.class, () -> mysql("sql_x509", "pw2", "&sslMode=REQUIRED"));
+        assertEquals(1045, noCert.getErrorCode(), noCert.getMessage());
+        try (Connection c = mysql("sql_x509", "pw2", "&sslMode=VERIFY_CA" + TlsFiles.connectorJTrust(trustStore)
+                + TlsFiles.connectorJClientCertificate(TlsFiles.clientKeyStore(fx.dataDir)))) {
+            assertEquals("sql_x509@%", scalar(c, "SELECT CURRENT_USER()"));
+        }
+        try (Connection root = mysql("root", "t1s!", "&sslMode=REQUIRED"); Statement s = root.createStatement()) {
+            s.execute("ALTER USER sql_ssl REQUIRE NONE");
+            assertTrue(scalar(root, "SHOW CREATE USER sql_ssl").contains(" REQUIRE NONE "));
+        }
+        try (Connection c = mysql("sql_ssl", "pw3", plain)) {
+            assertEquals("", status(c, "Ssl_cipher"));
+        }
+    }
+
+    @Test
     void requireX509AccountNeedsAClientCertificateFromTheCa() throws Exception {
         SQLException noCert = assertThrows(SQLException.class, () -> mysql("x509_user", "pw-x509", "&sslMode=REQUIRED"));
         assertEquals(1045, noCert.getErrorCode(), noCert.getMessage());

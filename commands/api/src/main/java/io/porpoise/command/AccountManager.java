@@ -53,7 +53,8 @@ public interface AccountManager {
     boolean create(Account account, Privileges privileges);
 
     /**
-     * Replaces an account's plugin and credentials; false when there is no such account. Auth
+     * Replaces an account's plugin, credentials and transport requirement ({@code REQUIRE}); false
+     * when there is no such account. Auth
      * plugins are told, so cached credentials (caching_sha2_password) are forgotten.
      */
     boolean alter(Account account);

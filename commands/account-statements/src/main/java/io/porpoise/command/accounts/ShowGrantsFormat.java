@@ -47,7 +47,7 @@ final class ShowGrantsFormat {
         AccountName n = new AccountName(a.user(), a.host());
         String as = a.authenticationString().isEmpty() ? "" : " AS '" + a.authenticationString().replace("'", "''") + "'";
         return "CREATE USER " + n.backquoted() + " IDENTIFIED WITH '" + a.plugin() + "'" + as
-                + " REQUIRE NONE PASSWORD EXPIRE DEFAULT ACCOUNT UNLOCK PASSWORD HISTORY DEFAULT"
+                + " REQUIRE " + a.tlsRequirement().name() + " PASSWORD EXPIRE DEFAULT ACCOUNT UNLOCK PASSWORD HISTORY DEFAULT"
                 + " PASSWORD REUSE INTERVAL DEFAULT PASSWORD REQUIRE CURRENT DEFAULT";
     }
 }

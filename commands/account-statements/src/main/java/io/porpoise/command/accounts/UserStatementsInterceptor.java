@@ -6,6 +6,7 @@ import io.porpoise.command.sql.DryRun;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
+import io.porpoise.auth.TlsRequirement;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.UpdateResult;
 import io.porpoise.command.AccountManager;
@@ -23,9 +24,10 @@ import org.osgi.service.component.annotations.Component;
  * {@code RENAME USER} and {@code SET PASSWORD [FOR ...]}, with MySQL's errors: ER_CANNOT_USER
  * (1396) for accounts that exist or do not, ER_SPECIFIC_ACCESS_DENIED_ERROR (1227) without the
  * CREATE USER privilege, ER_PLUGIN_IS_NOT_LOADED (1524) for an unknown plugin. Changing one's own
- * password needs no privilege. Statements with several accounts change all or none. Options
- * other than the defaults (REQUIRE NONE, PASSWORD EXPIRE DEFAULT, ACCOUNT UNLOCK) are refused
- * with ER_NOT_SUPPORTED_YET rather than ignored.
+ * password needs no privilege. Statements with several accounts change all or none. {@code REQUIRE
+ * NONE|SSL|X509} is stored with the account (ALTER USER without REQUIRE keeps it); other options
+ * than the defaults (PASSWORD EXPIRE DEFAULT, ACCOUNT UNLOCK) and {@code REQUIRE
+ * ISSUER|SUBJECT|CIPHER} are refused with ER_NOT_SUPPORTED_YET rather than ignored.
  *
  * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/create-user.html">CREATE USER</a>
  */
@@ -96,7 +98,7 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
     private static long create(String sql, Tokens t, SessionContext s, AccountManager accounts) throws BackendException {
         boolean ifNotExists = ifClause(sql, t, "NOT");
         Map<AccountName, Credentials> targets = accountsWithCredentials(sql, t, s, false);
-        trailingOptions(sql, t);
+        TlsRequirement require = trailingOptions(sql, t);
         requireCreateUser(s, accounts);
         List<String> failed = new ArrayList<>();
         List<Account> created = new ArrayList<>();
@@ -108,7 +110,7 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
             }
             String plugin = e.getValue() == null ? accounts.defaultAuthPlugin() : e.getValue().pluginOr(accounts.defaultAuthPlugin());
             String auth = e.getValue() == null ? accounts.hashPassword(plugin, "") : e.getValue().authenticationString(accounts, plugin);
-            created.add(new Account(n.user(), n.host(), plugin, auth));
+            created.add(new Account(n.user(), n.host(), plugin, auth, require));
         }
         if (!failed.isEmpty() && !ifNotExists) {
             throw Errors.of("ER_CANNOT_USER", "CREATE USER", String.join(",", failed));
@@ -134,9 +136,10 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
         } else {
             targets = accountsWithCredentials(sql, t, s, true);
         }
-        trailingOptions(sql, t);
+        TlsRequirement require = trailingOptions(sql, t);
         boolean onlySelf = targets.keySet().stream().allMatch(n -> n.is(s.accountUser(), s.accountHost()));
-        if (!onlySelf) {
+        // Without CREATE USER one may change one's own password, nothing else (MySQL's rule).
+        if (!onlySelf || require != null) {
             requireCreateUser(s, accounts);
         }
         List<String> failed = new ArrayList<>();
@@ -145,9 +148,14 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
             Account old = accounts.account(e.getKey().user(), e.getKey().host()).orElse(null);
             if (old == null) {
                 failed.add(e.getKey().quoted());
-            } else if (e.getValue() != null) {
-                String plugin = e.getValue().pluginOr(old.plugin());
-                changed.add(new Account(old.user(), old.host(), plugin, e.getValue().authenticationString(accounts, plugin)));
+            } else if (e.getValue() != null || require != null) {
+                Account updated = old;
+                if (e.getValue() != null) {
+                    String plugin = e.getValue().pluginOr(old.plugin());
+                    updated = new Account(old.user(), old.host(), plugin, e.getValue().authenticationString(accounts, plugin),
+                            old.tlsRequirement());
+                }
+                changed.add(require == null ? updated : updated.withTlsRequirement(require));
             }
         }
         if (!failed.isEmpty() && !ifExists) {
@@ -231,7 +239,8 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
             throw Errors.database(s, "mysql");
         }
         Account old = accounts.account(target.user(), target.host()).orElseThrow(() -> Errors.of("ER_PASSWORD_NO_MATCH"));
-        accounts.alter(new Account(old.user(), old.host(), old.plugin(), accounts.hashPassword(old.plugin(), pw.text())));
+        accounts.alter(new Account(old.user(), old.host(), old.plugin(), accounts.hashPassword(old.plugin(), pw.text()),
+                old.tlsRequirement()));
         return 0;
     }
 
@@ -257,13 +266,19 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
         return targets;
     }
 
-    /** Only the options whose meaning is the default are accepted; anything else is refused, not ignored. */
-    private static void trailingOptions(String sql, Tokens t) throws BackendException {
+    /**
+     * The REQUIRE clause (null when there is none) after checking the other options: only those whose
+     * meaning is the default are accepted; anything else is refused, not ignored.
+     */
+    private static TlsRequirement trailingOptions(String sql, Tokens t) throws BackendException {
+        TlsRequirement require = null;
         while (!t.atEnd()) {
-            if (t.acceptWord("REQUIRE")) {
-                if (!t.acceptWord("NONE")) {
-                    throw Errors.of("ER_NOT_SUPPORTED_YET", "REQUIRE " + t.peek().text());
+            if (t.peek().isWord("REQUIRE")) {
+                if (require != null) {
+                    throw Errors.syntax(sql, t.peek());
                 }
+                t.next();
+                require = requirement(sql, t);
             } else if (t.peek().isWord("PASSWORD") && t.peek(1).isWord("EXPIRE") && t.peek(2).isWord("DEFAULT")) {
                 t.next();
                 t.next();
@@ -277,6 +292,21 @@ public final class UserStatementsInterceptor implements QueryInterceptor {
                 throw Errors.syntax(sql, t.peek());
             }
         }
+        return require;
+    }
+
+    /** {@code NONE | SSL | X509}; MySQL's grammar takes one of them alone, or a list of ISSUER/SUBJECT/CIPHER. */
+    private static TlsRequirement requirement(String sql, Tokens t) throws BackendException {
+        Token word = t.next();
+        for (TlsRequirement r : TlsRequirement.values()) {
+            if (word.isWord(r.name())) {
+                return r;
+            }
+        }
+        if (word.isWord("ISSUER") || word.isWord("SUBJECT") || word.isWord("CIPHER")) {
+            throw Errors.of("ER_NOT_SUPPORTED_YET", "REQUIRE " + word.upper());
+        }
+        throw Errors.syntax(sql, word);
     }
 
     private static void end(String sql, Tokens t) throws BackendException {

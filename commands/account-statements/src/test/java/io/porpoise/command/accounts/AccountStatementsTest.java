@@ -10,6 +10,7 @@ import io.porpoise.auth.Account;
 import io.porpoise.auth.Grant;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
+import io.porpoise.auth.TlsRequirement;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
@@ -131,6 +132,41 @@ class AccountStatementsTest {
         assertEquals(List.of("error 1396 HY000 Operation SHOW CREATE USER failed for 'x'@'%'"), run(root, "SHOW CREATE USER x"));
         assertEquals(List.of("error 1142 42000 SELECT command denied to user 'app'@'localhost' for table 'user'"),
                 run(app, "SHOW CREATE USER root@localhost"));
+    }
+
+    @Test
+    void requireClause() {
+        assertEquals(List.of("ok"), run(root, "CREATE USER s IDENTIFIED BY 'pw' REQUIRE SSL"));
+        assertEquals(List.of("ok"), run(root, "CREATE USER x, y REQUIRE x509"), "one clause for all accounts");
+        assertEquals(TlsRequirement.X509, accounts.account("y", "%").orElseThrow().tlsRequirement());
+        assertEquals(List.of(syntax(", z REQUIRE SSL")), run(root, "CREATE USER w REQUIRE SSL, z REQUIRE SSL"));
+        assertEquals(TlsRequirement.SSL, accounts.account("s", "%").orElseThrow().tlsRequirement());
+        assertEquals(TlsRequirement.X509, accounts.account("x", "%").orElseThrow().tlsRequirement());
+        assertEquals(List.of("columns CREATE USER for s@%", "CREATE USER `s`@`%` IDENTIFIED WITH 'test_plugin' AS 'hash(pw)'"
+                + " REQUIRE SSL PASSWORD EXPIRE DEFAULT ACCOUNT UNLOCK PASSWORD HISTORY DEFAULT PASSWORD REUSE INTERVAL DEFAULT"
+                + " PASSWORD REQUIRE CURRENT DEFAULT", "end"), run(root, "SHOW CREATE USER s"));
+        // Changing credentials keeps the requirement; REQUIRE alone changes only the requirement.
+        assertEquals(List.of("ok"), run(root, "ALTER USER s IDENTIFIED BY 'new'"));
+        assertEquals(new Account("s", "%", "test_plugin", "hash(new)", TlsRequirement.SSL), accounts.account("s", "%").orElseThrow());
+        assertEquals(List.of("ok"), run(root, "SET PASSWORD FOR s = 'newer'"));
+        assertEquals(TlsRequirement.SSL, accounts.account("s", "%").orElseThrow().tlsRequirement());
+        assertEquals(List.of("ok"), run(root, "ALTER USER s REQUIRE X509"));
+        assertEquals(new Account("s", "%", "test_plugin", "hash(newer)", TlsRequirement.X509), accounts.account("s", "%").orElseThrow());
+        assertEquals(List.of("ok"), run(root, "ALTER USER s, x IDENTIFIED BY 'z' REQUIRE NONE"));
+        assertEquals(new Account("x", "%", "test_plugin", "hash(z)", TlsRequirement.NONE), accounts.account("x", "%").orElseThrow());
+        assertEquals(TlsRequirement.NONE, accounts.account("s", "%").orElseThrow().tlsRequirement());
+        assertEquals(List.of("ok"), run(root, "RENAME USER s TO t"));
+        assertEquals(List.of("ok"), run(root, "ALTER USER t REQUIRE SSL"));
+        assertEquals(List.of("ok"), run(root, "RENAME USER t TO s"));
+        assertEquals(TlsRequirement.SSL, accounts.account("s", "%").orElseThrow().tlsRequirement());
+        // One's own password needs no privilege, one's own REQUIRE does.
+        assertEquals(List.of("error 1227 42000 Access denied; you need (at least one of) the CREATE USER privilege(s) for this operation"),
+                run(app, "ALTER USER USER() IDENTIFIED BY 'x' REQUIRE NONE"));
+        assertEquals(List.of("error 1235 42000 This version of MySQL doesn't yet support 'REQUIRE ISSUER'"),
+                run(root, "CREATE USER i REQUIRE ISSUER '/C=SE'"));
+        assertEquals(List.of(syntax("REQUIRE NONE")), run(root, "CREATE USER i REQUIRE SSL REQUIRE NONE"));
+        assertEquals(List.of(syntax("TLS")), run(root, "CREATE USER i REQUIRE TLS"));
+        assertFalse(accounts.account("i", "%").isPresent());
     }
 
     @Test

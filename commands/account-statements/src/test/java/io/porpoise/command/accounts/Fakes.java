@@ -127,7 +127,7 @@ final class Fakes {
         public boolean rename(String user, String host, String newUser, String newHost) {
             Account a = accounts.remove(key(user, host));
             Privileges p = privileges.remove(key(user, host));
-            add(new Account(newUser, newHost, a.plugin(), a.authenticationString()), p == null ? Privileges.NONE : p);
+            add(new Account(newUser, newHost, a.plugin(), a.authenticationString(), a.tlsRequirement()), p == null ? Privileges.NONE : p);
             return true;
         }
 

@@ -6,6 +6,7 @@ import io.porpoise.command.CommandContext;
 import io.porpoise.command.PacketWriter;
 import io.porpoise.command.Placeholders;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.SecretText;
 import io.porpoise.command.ServerStatement;
 import io.porpoise.command.SessionContext;
 import io.porpoise.wire.ServerError;
@@ -24,7 +25,8 @@ final class Emulation {
 
     static void execute(ServerStatement s, List<Object> values, CommandContext context) throws BackendException {
         String sql = Placeholders.substitute(s.sql(), values);
-        LOG.log(System.Logger.Level.DEBUG, () -> "statement " + s.id() + " emulated as: " + sql);
+        // Never the password of SET PASSWORD = ? or IDENTIFIED BY ?.
+        LOG.log(System.Logger.Level.DEBUG, () -> "statement " + s.id() + " emulated as: " + SecretText.redact(sql));
         CommandContext binary = new BinaryResults(context);
         for (QueryInterceptor i : context.queryInterceptors()) {
             if (i.intercept(sql, binary)) {

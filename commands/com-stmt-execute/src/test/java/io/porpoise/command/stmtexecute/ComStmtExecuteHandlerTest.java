@@ -327,6 +327,68 @@ class ComStmtExecuteHandlerTest {
         assertEquals(List.of("backend.query SELECT 42, 'it\\'s'", "binary ok 0"), context.events);
     }
 
+    /**
+     * The debug log of the emulated text never holds a bound password: SET PASSWORD = ?, CREATE
+     * USER ... IDENTIFIED BY ? and ALTER USER ... IDENTIFIED BY ?, as a string or as bytes. The
+     * interceptor still gets the real text.
+     */
+    @Test
+    void emulatedPasswordStatementsAreLoggedWithoutThePassword() throws Exception {
+        java.util.logging.Logger jul = java.util.logging.Logger.getLogger(Emulation.class.getName());
+        List<String> logged = new ArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Level before = jul.getLevel();
+        jul.setLevel(java.util.logging.Level.ALL);
+        jul.addHandler(capture);
+        List<String> interceptorSaw = new ArrayList<>();
+        context.interceptors.add(new QueryInterceptor() {
+            @Override
+            public String name() {
+                return "accounts";
+            }
+
+            @Override
+            public boolean intercept(String sql, CommandContext c) {
+                interceptorSaw.add(sql);
+                c.ok();
+                return true;
+            }
+        });
+        try {
+            List<String> templates = List.of("SET PASSWORD = ?", "CREATE USER u IDENTIFIED BY ?", "ALTER USER u IDENTIFIED BY ? REQUIRE SSL");
+            for (int id = 1; id <= templates.size(); id++) {
+                statement(templates.get(id - 1), null, 1, List.of());
+                handler.execute(decode(payload(id, 0, true, types(MYSQL_TYPE_VAR_STRING), "s3cr3t-" + id)), context);
+                context.nextCommand();
+            }
+            statement("SET PASSWORD FOR u = ?", null, 1, List.of());
+            handler.execute(decode(payload(4, 0, true, types(MYSQL_TYPE_BLOB), "s3cr3t-4".getBytes(StandardCharsets.UTF_8))), context);
+        } finally {
+            jul.removeHandler(capture);
+            jul.setLevel(before);
+        }
+        assertEquals(List.of("SET PASSWORD = 's3cr3t-1'", "CREATE USER u IDENTIFIED BY 's3cr3t-2'",
+                "ALTER USER u IDENTIFIED BY 's3cr3t-3' REQUIRE SSL", "SET PASSWORD FOR u = X'" + java.util.HexFormat.of().formatHex("s3cr3t-4".getBytes(StandardCharsets.UTF_8)) + "'"),
+                interceptorSaw);
+        assertEquals(List.of("statement 1 emulated as: SET PASSWORD = <secret>", "statement 2 emulated as: CREATE USER u IDENTIFIED BY <secret>",
+                "statement 3 emulated as: ALTER USER u IDENTIFIED BY <secret> REQUIRE SSL",
+                "statement 4 emulated as: SET PASSWORD FOR u = <secret>"), logged.stream().filter(m -> m.contains("emulated")).toList());
+        assertTrue(logged.stream().noneMatch(m -> m.contains("s3cr3t") || m.contains("733363")), logged.toString());
+    }
+
     /** A server-level statement (SET @a = ?) is answered by its interceptor; the backend never sees it. */
     @Test
     void emulatedStatementAnsweredByAnInterceptor() throws Exception {

@@ -1,5 +1,6 @@
 package io.porpoise.command.statements;
 
+import io.porpoise.auth.Privilege;
 import io.porpoise.command.sql.Tokens;
 import io.porpoise.command.sql.DryRun;
 import io.porpoise.backend.BackendException;
@@ -13,7 +14,12 @@ import io.porpoise.command.SessionContext;
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 
-/** {@code SHOW [FULL] PROCESSLIST}: the server's connections in MySQL's eight columns. */
+/**
+ * {@code SHOW [FULL] PROCESSLIST}: the server's connections in MySQL's eight columns. Without the
+ * PROCESS privilege a user sees only the connections of its own user name, as in MySQL.
+ *
+ * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/show-processlist.html">SHOW PROCESSLIST</a>
+ */
 @Component(service = QueryInterceptor.class)
 public final class ShowProcesslistInterceptor implements QueryInterceptor {
     private static final int TRUNCATED_INFO = 100;
@@ -58,7 +64,11 @@ public final class ShowProcesslistInterceptor implements QueryInterceptor {
                 Column.builder("Time", ColumnType.LONG).length(7).notNull().build(),
                 Column.builder("State", ColumnType.VAR_STRING).length(30).build(),
                 Column.builder("Info", ColumnType.VAR_STRING).length(full ? 65535 : TRUNCATED_INFO).build()));
-        for (ProcessList.Process p : context.session().processList().processes()) {
+        boolean all = seesAllConnections(session);
+        for (ProcessList.Process p : session.processList().processes()) {
+            if (!all && !session.user().equals(p.user())) {
+                continue;
+            }
             String info = p.info();
             if (info != null && !full && info.length() > TRUNCATED_INFO) {
                 info = info.substring(0, TRUNCATED_INFO);
@@ -67,5 +77,11 @@ public final class ShowProcesslistInterceptor implements QueryInterceptor {
         }
         rows.finish();
         return true;
+    }
+
+    /** PROCESS privilege, or a server without account management (everyone may do everything). */
+    private static boolean seesAllConnections(SessionContext session) {
+        return session.accounts().map(a -> a.privileges(session.accountUser(), session.accountHost()).hasGlobal(Privilege.PROCESS))
+                .orElse(true);
     }
 }

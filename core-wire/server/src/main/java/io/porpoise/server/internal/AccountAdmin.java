@@ -103,7 +103,8 @@ final class AccountAdmin implements AccountManager {
         if (old.isEmpty()) {
             return false;
         }
-        Account updated = new Account(old.get().user(), old.get().host(), account.plugin(), account.authenticationString());
+        Account updated = new Account(old.get().user(), old.get().host(), account.plugin(), account.authenticationString(),
+                account.tlsRequirement());
         store.save(updated);
         credentialsChanged(old.get());
         return true;
@@ -128,7 +129,7 @@ final class AccountAdmin implements AccountManager {
         }
         Privileges p = store.privileges(old.get().user(), old.get().host());
         store.remove(old.get().user(), old.get().host());
-        store.save(new Account(newUser, newHost, old.get().plugin(), old.get().authenticationString()));
+        store.save(new Account(newUser, newHost, old.get().plugin(), old.get().authenticationString(), old.get().tlsRequirement()));
         store.savePrivileges(newUser, newHost, p);
         credentialsChanged(old.get());
         return true;

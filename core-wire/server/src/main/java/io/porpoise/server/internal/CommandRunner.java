@@ -210,7 +210,7 @@ final class CommandRunner {
         }
         long seconds = (System.nanoTime() - since) / 1_000_000_000L;
         return new io.porpoise.command.ProcessList.Process(s.connectionId(), s.user(), s.host(), s.schemaForOthers(), command,
-                seconds, command.equals("Sleep") ? "" : "executing", SecretText.redact(info));
+                seconds, command.equals("Sleep") ? "" : "executing", io.porpoise.command.SecretText.redact(info));
     }
 
     /** KILL [QUERY]: interrupts the running statement (from another thread). */

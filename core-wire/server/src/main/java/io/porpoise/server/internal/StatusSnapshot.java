@@ -52,6 +52,8 @@ final class StatusSnapshot implements StatusVariables {
         long uptime = c.uptimeSeconds();
         m.put("Aborted_connects", Long.toString(c.abortedConnects()));
         m.put("Connections", Long.toString(c.connections()));
+        // connection_control's counter: logins the throttle delayed.
+        m.put("Connection_control_delay_generated", Long.toString(server.loginThrottle().delaysGenerated()));
         m.put("Max_used_connections", Integer.toString(c.maxUsedConnections()));
         m.put("Prepared_stmt_count", Integer.toString(server.preparedStatementCount().get()));
         m.put("Ssl_accepts", Long.toString(c.tlsAttempts()));
