@@ -89,7 +89,8 @@ public final class Main {
         Path data = options.dataDir() != null ? Path.of(options.dataDir()).toAbsolutePath() : home.resolve("data");
         Map<String, String> p = new HashMap<>();
         p.put(Constants.FRAMEWORK_STORAGE, data.resolve("felix-cache").toString());
-        p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        // The cache is kept between starts (installing ~55 bundles anew costs a second); the
+        // launcher brings it in line with bundles/ itself (installBundles).
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LEVEL_SERVER + 1));
         // Netty and H2 look for JDK internals reflectively; let them see what the JDK exports.
         p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.*");
@@ -106,18 +107,40 @@ public final class Main {
         return p;
     }
 
+    /**
+     * Makes the installed bundles match {@code bundles/} (and {@code bundles/console/} with
+     * {@code --console}): new jars are installed, jars changed since they were installed are
+     * updated, bundles whose jar is gone are uninstalled. Bundles from elsewhere (FileInstall's
+     * {@code deploy/}) are left to their installer.
+     */
     private static void installBundles(BundleContext context, Path dir, boolean console) throws IOException, BundleException {
         List<Path> jars = jars(dir);
         if (console) {
             jars.addAll(jars(dir.resolve("console")));
         }
-        List<Bundle> installed = new ArrayList<>();
-        for (Path jar : jars) {
-            Bundle b = context.installBundle(jar.toUri().toString());
-            b.adapt(BundleStartLevel.class).setStartLevel(levelOf(b));
-            installed.add(b);
+        Map<String, Bundle> installed = new HashMap<>();
+        String managed = dir.toUri().toString();
+        for (Bundle b : context.getBundles()) {
+            if (b.getBundleId() != 0 && b.getLocation().startsWith(managed)) {
+                installed.put(b.getLocation(), b);
+            }
         }
-        for (Bundle b : installed) {
+        List<Bundle> wanted = new ArrayList<>();
+        for (Path jar : jars) {
+            String location = jar.toUri().toString();
+            Bundle b = installed.remove(location);
+            if (b == null) {
+                b = context.installBundle(location);
+            } else if (Files.getLastModifiedTime(jar).toMillis() > b.getLastModified()) {
+                b.update();
+            }
+            b.adapt(BundleStartLevel.class).setStartLevel(levelOf(b));
+            wanted.add(b);
+        }
+        for (Bundle gone : installed.values()) {
+            gone.uninstall();
+        }
+        for (Bundle b : wanted) {
             if ((b.adapt(BundleRevision.class).getTypes() & BundleRevision.TYPE_FRAGMENT) == 0) {
                 b.start();
             }

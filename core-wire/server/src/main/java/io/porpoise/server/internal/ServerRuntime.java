@@ -60,6 +60,7 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
     private volatile ServerConfig config;
     private final Registry registry;
     private final BackendRouter backends;
+    private final java.util.concurrent.CompletableFuture<Void> backendsStarting;
     private final SystemVariables variables;
     private final AccountStore accounts;
     private final LoginThrottle loginThrottle;
@@ -88,26 +89,46 @@ public final class ServerRuntime implements LoginContext, io.porpoise.command.Pr
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.rsaKeys = RsaKeys.loadOrCreate(config.dataDirectory());
-        this.tls = ServerTls.load(config.tls(), config.dataDirectory(), VERSION);
-        configureTlsVariables();
-        // root@localhost is only made for a new store: its plugin may not be installed yet on a
-        // later start (a plugin bundle still being deployed), which must not stop the server.
-        boolean newStore = !Files.exists(config.dataDirectory().resolve(FileAccountStore.FILE));
-        this.accounts = FileAccountStore.open(config.dataDirectory(), newStore ? List.of(initialRoot()) : List.of());
-        this.loginThrottle = new LoginThrottle(variables);
-        this.accountAdmin = new AccountAdmin(accounts, this::authPlugins, this::defaultAuthPlugin, loginThrottle, random);
-        provisionAccounts();
+        // The backends (H2 opening its database) start while keys, certificates and accounts
+        // load: each takes a good part of a second, and start-up time is what users wait for.
+        this.backendsStarting = new java.util.concurrent.CompletableFuture<>();
+        Thread starter = new Thread(() -> {
+            try {
+                backends.startAll();
+                backendsStarting.complete(null);
+            } catch (BackendException | RuntimeException e) {
+                backendsStarting.completeExceptionally(e);
+            }
+        }, "porpoise-backend-start");
+        starter.setDaemon(true);
+        starter.start();
+        try {
+            this.rsaKeys = RsaKeys.loadOrCreate(config.dataDirectory());
+            this.tls = ServerTls.load(config.tls(), config.dataDirectory(), VERSION);
+            configureTlsVariables();
+            // root@localhost is only made for a new store: its plugin may not be installed yet on a
+            // later start (a plugin bundle still being deployed), which must not stop the server.
+            boolean newStore = !Files.exists(config.dataDirectory().resolve(FileAccountStore.FILE));
+            this.accounts = FileAccountStore.open(config.dataDirectory(), newStore ? List.of(initialRoot()) : List.of());
+            this.loginThrottle = new LoginThrottle(variables);
+            this.accountAdmin = new AccountAdmin(accounts, this::authPlugins, this::defaultAuthPlugin, loginThrottle, random);
+            provisionAccounts();
+        } catch (RuntimeException | Error e) {
+            backendsStarting.handle((ok, failed) -> null).join();
+            backends.closeAll();
+            throw e;
+        }
         this.workers = Workers.create(config.workerThreads());
     }
 
     public static ServerRuntime start(ServerConfig config, Optional<Backend> given, Registry registry) {
         ServerRuntime rt = new ServerRuntime(config, given, registry);
         try {
-            rt.backends.startAll();
-        } catch (BackendException e) {
+            rt.backendsStarting.join();
+        } catch (java.util.concurrent.CompletionException e) {
             rt.close();
-            throw new IllegalStateException("backend failed to start: " + e.getMessage(), e);
+            Throwable cause = e.getCause();
+            throw new IllegalStateException("backend failed to start: " + cause.getMessage(), cause);
         }
         rt.bind();
         LOG.log(Level.INFO, "Porpoise " + VERSION + " listening on " + rt.localAddress() + ", backends "
