@@ -27,9 +27,9 @@ class MySQLclient(dbapi_checks.Driver):
     has_sqlstate = True
     multi_statements_flag = MySQLdb.constants.CLIENT.MULTI_STATEMENTS
     compress_options = {"compress": True}
-    # mysql_ssl_set with a CA path turns TLS on and required in libmariadb 3.3, which does not
-    # verify the server's certificate unless asked to (the server's own certificate)
-    tls_options = {"ssl": {"capath": "/etc/ssl/certs"}}
+    # mysql_ssl_set with a CA turns TLS on and required; libmariadb 3.3 then verifies the
+    # server's certificate against it: the CA the server generated on its first start
+    tls_options = {"ssl": {"ca": os.environ.get("PORPOISE_CA", "")}}
 
     def connect(self, password="", autocommit=False, charset="utf8mb4", **kwargs):
         if "database" in kwargs:
