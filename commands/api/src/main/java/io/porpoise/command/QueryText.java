@@ -132,7 +132,9 @@ public final class QueryText {
                     while (end < n && isWordByte(sql[end] & 0xFF)) {
                         end++;
                     }
-                    boundaries.word(new String(sql, i, end - i, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+                    if (boundaries.wantsWords()) {
+                        boundaries.word(new String(sql, i, end - i, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+                    }
                     i = end;
                 } else {
                     if (!isSpace(c)) {

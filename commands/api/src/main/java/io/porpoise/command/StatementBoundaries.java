@@ -47,6 +47,11 @@ final class StatementBoundaries {
         comment = true;
     }
 
+    /** Whether {@link #word} needs the next word (only a statement's first words and stored-program bodies matter). */
+    boolean wantsWords() {
+        return routine || pendingEnd || words == 0 || create && words < ROUTINE_LOOKAHEAD;
+    }
+
     /** An unquoted word (lower case ASCII letters, digits, {@code _}, {@code $}). */
     void word(String w) {
         if (pendingEnd) {
