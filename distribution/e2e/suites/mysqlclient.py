@@ -27,9 +27,10 @@ class MySQLclient(dbapi_checks.Driver):
     has_sqlstate = True
     multi_statements_flag = MySQLdb.constants.CLIENT.MULTI_STATEMENTS
     compress_options = {"compress": True}
-    # mysql_ssl_set with a CA path turns TLS on and required in libmariadb 3.3, which does not
-    # verify the server's certificate unless asked to (the server's own certificate)
-    tls_options = {"ssl": {"capath": "/etc/ssl/certs"}}
+    # mysql_ssl_set with only a cipher list turns TLS on and required in libmariadb 3.3 without
+    # verifying the server's (self-generated) certificate; a CA path would make it verify the
+    # certificate against that path and fail (2026 "unable to get local issuer certificate")
+    tls_options = {"ssl": {"cipher": "DEFAULT"}}
 
     def connect(self, password="", autocommit=False, charset="utf8mb4", **kwargs):
         if "database" in kwargs:
