@@ -73,13 +73,20 @@ final class PdoConn extends Conn {
     }
 
     public function multiQuery(string $sql): array {
-        $stmt = $this->pdo->query($sql);
-        $results = [];
-        do {
-            $results[] = $stmt->columnCount() > 0 ? $stmt->fetchAll(PDO::FETCH_NUM) : [];
-        } while ($stmt->nextRowset());
-        $stmt->closeCursor();
-        return $results;
+        // a COM_QUERY (emulated prepares) for both: MySQL prepares one statement only, and
+        // refuses several in a COM_STMT_PREPARE with 1064, so native PDO cannot send them
+        $this->pdo->setAttribute(PDO::ATTR_EMULATE_PREPARES, true);
+        try {
+            $stmt = $this->pdo->query($sql);
+            $results = [];
+            do {
+                $results[] = $stmt->columnCount() > 0 ? $stmt->fetchAll(PDO::FETCH_NUM) : [];
+            } while ($stmt->nextRowset());
+            $stmt->closeCursor();
+            return $results;
+        } finally {
+            $this->pdo->setAttribute(PDO::ATTR_EMULATE_PREPARES, $this->emulated);
+        }
     }
 
     public function begin(): void { $this->pdo->beginTransaction(); }

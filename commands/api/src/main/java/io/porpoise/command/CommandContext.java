@@ -64,4 +64,26 @@ public interface CommandContext {
     default void changeUser(ChangeUserRequest request) {
         throw new UnsupportedOperationException("changeUser: not supported by " + getClass().getName());
     }
+
+    /** One statement of a multi-statement COM_QUERY, answered through its own context. */
+    @FunctionalInterface
+    interface BatchStatement {
+        void run(CommandContext statement) throws BackendException;
+    }
+
+    /**
+     * Multi-statements (CLIENT_MULTI_STATEMENTS): runs one statement of the batch against a
+     * context of its own, whose single answer (OK, ERR or a result set) follows the previous
+     * statement's in this command's response. With {@code moreResults} the status flags of that
+     * answer carry SERVER_MORE_RESULTS_EXISTS, telling the client another result follows. A
+     * {@link BackendException}, a runtime failure or a missing answer becomes the statement's ERR.
+     * Once a statement ran this way the command is answered by the batch.
+     *
+     * @return true if the statement succeeded, false if it was answered with ERR (MySQL stops
+     *     the batch there: an ERR ends the response)
+     * @throws UnsupportedOperationException from a context that cannot answer more than once
+     */
+    default boolean runStatement(boolean moreResults, BatchStatement statement) {
+        throw new UnsupportedOperationException("runStatement: not supported by " + getClass().getName());
+    }
 }

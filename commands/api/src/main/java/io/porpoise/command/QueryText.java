@@ -45,7 +45,25 @@ public final class QueryText {
         if (strict != null && !strict.toLowerCase(Locale.ROOT).contains(BINARY)) {
             return strict;
         }
-        return new Rewriter(sql, charset, mysqlCharset).run();
+        return new Rewriter(sql, charset, mysqlCharset, null).run();
+    }
+
+    /**
+     * Decodes like {@link #decode(byte[], SessionContext)} and cuts the text into statements at
+     * the semicolons the same scan finds outside literals, quoted identifiers and comments
+     * (multi-statements).
+     */
+    public static QueryStatements split(byte[] sql, SessionContext session) throws InvalidCharacterStringException {
+        String name = session.variables().getString("character_set_client");
+        return split(sql, session.clientCharset(), name == null ? "utf8mb4" : name);
+    }
+
+    /** {@link #split(byte[], SessionContext)} with the client charset given. */
+    public static QueryStatements split(byte[] sql, Charset charset, String mysqlCharset) throws InvalidCharacterStringException {
+        StatementBoundaries boundaries = new StatementBoundaries();
+        Rewriter rewriter = new Rewriter(sql, charset, mysqlCharset, boundaries);
+        String text = rewriter.run();
+        return boundaries.finish(text, text.length());
     }
 
     private static String strictOrNull(byte[] b, int off, int len, Charset charset) {
@@ -63,10 +81,13 @@ public final class QueryText {
         private final String mysqlCharset;
         private final CharLengths widths;
         private final StringBuilder out;
+        private final StatementBoundaries boundaries;
         private int runStart;
         private boolean lastClosed;
 
-        Rewriter(byte[] sql, Charset charset, String mysqlCharset) {
+        /** With {@code boundaries} non-null, also reports tokens and semicolons to it. */
+        Rewriter(byte[] sql, Charset charset, String mysqlCharset, StatementBoundaries boundaries) {
+            this.boundaries = boundaries;
             this.sql = sql;
             this.charset = charset;
             this.mysqlCharset = mysqlCharset;
@@ -81,22 +102,72 @@ public final class QueryText {
                 int c = sql[i] & 0xFF;
                 int w = widths.length(sql, i, n);
                 if (w > 1) {
+                    content(i);
                     i += w;
                 } else if (c == '`') {
+                    content(i);
                     i = skipQuoted(i, '`');
                 } else if (c == '\'' || c == '"') {
+                    content(i);
                     i = literal(i, c);
                 } else if (c == '#' || c == '-' && i + 2 < n && sql[i + 1] == '-' && (sql[i + 2] & 0xFF) <= ' ') {
+                    comment();
                     i = skipTo(i, "\n");
                 } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
                     // Executable (/*! ... */) and hint (/*+ ... */) comments hold SQL: scan on inside them.
-                    i = i + 2 < n && (sql[i + 2] == '!' || sql[i + 2] == '+') ? i + 3 : skipTo(i + 2, "*/");
+                    if (i + 2 < n && (sql[i + 2] == '!' || sql[i + 2] == '+')) {
+                        content(i);
+                        i += 3;
+                    } else {
+                        comment();
+                        i = skipTo(i + 2, "*/");
+                    }
+                } else if (boundaries != null && c == ';') {
+                    flush(i);
+                    boundaries.semicolon(out.length());
+                    i++;
+                } else if (boundaries != null && isWordByte(c)) {
+                    content(i);
+                    int end = i + 1;
+                    while (end < n && isWordByte(sql[end] & 0xFF)) {
+                        end++;
+                    }
+                    if (boundaries.wantsWords()) {
+                        boundaries.word(new String(sql, i, end - i, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT));
+                    }
+                    i = end;
                 } else {
+                    if (!isSpace(c)) {
+                        content(i);
+                    }
                     i++;
                 }
             }
             flush(n);
             return out.toString();
+        }
+
+        /** The statement's first token is at byte {@code i} (when splitting). */
+        private void content(int i) throws InvalidCharacterStringException {
+            if (boundaries != null && !boundaries.hasContent()) {
+                flush(i);
+                boundaries.content(out.length());
+            }
+        }
+
+        private void comment() {
+            if (boundaries != null) {
+                boundaries.comment();
+            }
+        }
+
+        private static boolean isWordByte(int c) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '$';
+        }
+
+        /** MySQL's spaces between tokens. */
+        private static boolean isSpace(int c) {
+            return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == 0x0B || c == '\f';
         }
 
         /** A string literal at {@code start}: kept as it is, or replaced by a hex literal. */

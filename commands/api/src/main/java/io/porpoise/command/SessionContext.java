@@ -83,4 +83,21 @@ public interface SessionContext {
     default java.util.Optional<AccountManager> accounts() {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Whether COM_QUERY may carry several statements: CLIENT_MULTI_STATEMENTS as agreed at login,
+     * until COM_SET_OPTION switches it.
+     */
+    default boolean multiStatements() {
+        return capabilities().has(io.porpoise.wire.CapabilityFlag.CLIENT_MULTI_STATEMENTS);
+    }
+
+    /**
+     * COM_SET_OPTION: switches multi-statements on or off for the rest of the session.
+     *
+     * @throws UnsupportedOperationException from a session that cannot switch it
+     */
+    default void multiStatements(boolean on) {
+        throw new UnsupportedOperationException("multiStatements: not supported by " + getClass().getName());
+    }
 }

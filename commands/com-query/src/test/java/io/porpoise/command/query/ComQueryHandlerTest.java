@@ -128,8 +128,119 @@ class ComQueryHandlerTest {
         assertEquals(List.of("error 1193 HY000 Unknown system variable 'nope'"), context.events);
     }
 
+    /** Without CLIENT_MULTI_STATEMENTS a second statement is MySQL's syntax error near it; nothing runs. */
+    @Test
+    void secondStatementWithoutMultiStatementsIsASyntaxError() {
+        handler.execute(new ComQueryRequest("SELECT 1; SELECT 2"), context);
+        context.nextCommand();
+        handler.execute(new ComQueryRequest("SELECT 1;\n\nSELECT 2;"), context);
+        assertEquals(List.of(
+                "error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server "
+                        + "version for the right syntax to use near 'SELECT 2' at line 1",
+                "error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server "
+                        + "version for the right syntax to use near 'SELECT 2;' at line 3"), context.events);
+    }
+
+    /** A lone ';' is a syntax error near it; a comment alone is an empty statement MySQL answers with OK. */
+    @Test
+    void loneSemicolonAndCommentOnly() {
+        handler.execute(new ComQueryRequest(" ;"), context);
+        context.nextCommand();
+        handler.execute(new ComQueryRequest("/* ping */"), context);
+        assertEquals(List.of(
+                "error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server "
+                        + "version for the right syntax to use near ';' at line 1", "ok"), context.events);
+    }
+
+    /** One statement with a trailing ';' (either mode) reaches the backend without it, as one answer. */
+    @Test
+    void trailingSemicolonIsNotASecondStatement() {
+        context.session.backend = (sql, sink) -> {
+            context.events.add("backend.query " + sql);
+            sink.ok(UpdateResult.affected(1));
+        };
+        handler.execute(new ComQueryRequest("DELETE FROM t;  -- done"), context);
+        context.nextCommand();
+        context.session.multiStatements = true;
+        handler.execute(new ComQueryRequest("DELETE FROM t ;"), context);
+        assertEquals(List.of("backend.query DELETE FROM t", "text ok 1", "backend.query DELETE FROM t", "text ok 1"),
+                context.events);
+    }
+
+    /** With multi-statements each statement goes through the interceptors, then the backend, in turn. */
+    @Test
+    void multiStatementsRunInTurn() {
+        context.session.multiStatements = true;
+        context.interceptors.add(new QueryInterceptor() {
+            @Override
+            public String name() {
+                return "set";
+            }
+
+            @Override
+            public boolean intercept(String sql, CommandContext c) {
+                if (!sql.startsWith("SET")) {
+                    return false;
+                }
+                c.ok();
+                return true;
+            }
+        });
+        context.session.backend = (sql, sink) -> {
+            context.events.add("backend.query " + sql);
+            sink.ok(UpdateResult.affected(2));
+        };
+        handler.execute(new ComQueryRequest("SET @a = 1; UPDATE t SET a = 1;\nDELETE FROM t; "), context);
+        assertEquals(List.of("statement, more results follow", "ok",
+                "statement, more results follow", "backend.query UPDATE t SET a = 1", "text ok 2",
+                "last statement", "backend.query DELETE FROM t", "text ok 2"), context.events);
+    }
+
+    /** The first ERR ends the batch: later statements do not run. */
+    @Test
+    void firstErrorStopsTheBatch() {
+        context.session.multiStatements = true;
+        context.session.backend = (sql, sink) -> {
+            context.events.add("backend.query " + sql);
+            if (sql.contains("nope")) {
+                throw new BackendException(1146, "42S02", "Table 'shop.nope' doesn't exist");
+            }
+            sink.ok(UpdateResult.affected(1));
+        };
+        handler.execute(new ComQueryRequest("INSERT INTO t VALUES (1); SELECT * FROM nope; INSERT INTO t VALUES (2)"), context);
+        assertEquals(List.of("statement, more results follow", "backend.query INSERT INTO t VALUES (1)", "text ok 1",
+                "statement, more results follow", "backend.query SELECT * FROM nope",
+                "error 1146 42S02 Table 'shop.nope' doesn't exist"), context.events);
+    }
+
+    /** An empty statement in a batch is the syntax error MySQL's parser gives near its ';', and ends the batch. */
+    @Test
+    void emptyStatementInABatchIsASyntaxError() {
+        context.session.multiStatements = true;
+        context.session.backend = (sql, sink) -> {
+            context.events.add("backend.query " + sql);
+            sink.ok(UpdateResult.affected(0));
+        };
+        handler.execute(new ComQueryRequest("DO 1;; DO 2"), context);
+        assertEquals(List.of("statement, more results follow", "backend.query DO 1", "text ok 0",
+                "statement, more results follow",
+                "error 1064 42000 You have an error in your SQL syntax; check the manual that corresponds to your MySQL server "
+                        + "version for the right syntax to use near '; DO 2' at line 1"), context.events);
+    }
+
+    /** The request carries the statements cut by the charset-aware scan of the client's bytes. */
+    @Test
+    void decodesTheStatements() {
+        ComQueryRequest r = decodeWith(GBK, "53 45 4c 45 43 54 20 27 bf 5c 27 3b 53 45 4c 45 43 54 20 32"); // SELECT '縗';SELECT 2
+        assertEquals(List.of("SELECT '\u7e17'", "SELECT 2"),
+                r.statements().statements().stream().map(io.porpoise.command.QueryStatements.Statement::sql).toList());
+    }
+
     private ComQueryRequest decodeWith(Charset clientCharset, String hex) {
         context.session.clientCharset = clientCharset;
+        // The scan steps over multi-byte characters by the MySQL charset's rules, so the name must match.
+        context.session.variables.internalSet("character_set_client",
+                clientCharset.equals(GBK) ? "gbk" : clientCharset.equals(StandardCharsets.UTF_8) ? "utf8mb4" : "latin1");
         return decode(hex, p -> handler.decode(p, context.session));
     }
 

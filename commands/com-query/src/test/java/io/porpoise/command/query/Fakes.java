@@ -137,6 +137,23 @@ final class Fakes {
         public List<QueryInterceptor> queryInterceptors() {
             return interceptors;
         }
+
+        /** Records the statement's start, lets it answer once, and reports whether it answered ERR. */
+        @Override
+        public boolean runStatement(boolean moreResults, BatchStatement statement) {
+            events.add(moreResults ? "statement, more results follow" : "last statement");
+            answered = false;
+            int from = events.size();
+            try {
+                statement.run(this);
+            } catch (BackendException e) {
+                error(e);
+            }
+            if (!answered) {
+                throw new IllegalStateException("statement: not answered");
+            }
+            return events.subList(from, events.size()).stream().noneMatch(e -> e.contains("error"));
+        }
     }
 
     /** A session with real session variables; the backend is whatever the test puts in. */
@@ -146,6 +163,7 @@ final class Fakes {
         final SessionVariables variables = globals.newSession();
         final Map<String, Object> userVariables = new HashMap<>();
         Charset clientCharset = StandardCharsets.UTF_8;
+        boolean multiStatements;
         ServerStatus status = ServerStatus.AUTOCOMMIT;
         BackendSession backend = (sql, sink) -> {
             throw new UnsupportedOperationException("backend query: " + sql);
@@ -173,6 +191,17 @@ final class Fakes {
         @Override
         public String accountName() {
             return "app@%";
+        }
+
+        @Override
+        public boolean multiStatements() {
+            return multiStatements;
+        }
+
+        @Override
+        public void multiStatements(boolean on) {
+            events.add("multiStatements " + on);
+            multiStatements = on;
         }
 
         @Override

@@ -24,6 +24,8 @@ final class CommandResponse implements CommandContext {
     private boolean answered;
     private boolean silent;
     private boolean close;
+    private boolean batch;
+    private boolean errored;
     private ResultSetWriter sink;
     private io.porpoise.command.ChangeUserRequest changeUser;
 
@@ -100,6 +102,36 @@ final class CommandResponse implements CommandContext {
         changeUser = request;
     }
 
+    @Override
+    public boolean runStatement(boolean moreResults, BatchStatement statement) {
+        if (answered && !batch) {
+            throw new IllegalStateException("response: already answered (expected: one answer per command)");
+        }
+        answered = true;
+        batch = true;
+        CommandResponse one = new CommandResponse(session, out, interceptors);
+        session.moreResults(moreResults);
+        try {
+            Throwable failure = null;
+            try {
+                statement.run(one);
+            } catch (BackendException e) {
+                failure = e;
+            } catch (io.porpoise.backend.ClientGoneException e) {
+                throw e;
+            } catch (RuntimeException | Error e) {
+                System.getLogger(CommandResponse.class.getName()).log(System.Logger.Level.WARNING,
+                        "connection " + session.connectionId() + ": statement of a batch failed", e);
+                failure = e;
+            }
+            one.finish(failure);
+        } finally {
+            session.moreResults(false);
+        }
+        close |= one.close;
+        return !one.errored;
+    }
+
     /** The COM_CHANGE_USER the server is to run after this command, or null. */
     io.porpoise.command.ChangeUserRequest changeUserRequest() {
         return changeUser;
@@ -138,6 +170,7 @@ final class CommandResponse implements CommandContext {
     /** The ERR packet itself, without the one-answer bookkeeping (the caller did it). */
     void writeErrPacket(int code, String sqlState, String message) {
         answered = true;
+        errored = true;
         new ErrPacket(code, sqlState, message).encode(out.begin());
         out.end();
     }

@@ -32,6 +32,8 @@ final class Session implements SessionContext {
     private final java.util.Map<String, Object> userVariables = java.util.Collections.synchronizedMap(new java.util.HashMap<>());
     private volatile int lastWarningCount;
     private volatile String schemaSeen;
+    private volatile boolean multiStatements;
+    private volatile boolean moreResults;
 
     Session(long connectionId, String user, String host, io.porpoise.auth.Account account, Capabilities capabilities,
             BackendSession backend, SystemVariables globals, SessionVariables variables, String serverVersion,
@@ -51,6 +53,22 @@ final class Session implements SessionContext {
         this.serverVersion = serverVersion;
         this.processList = processList;
         this.statements = new SessionStatements(backend, globals, preparedCount);
+        this.multiStatements = capabilities.has(io.porpoise.wire.CapabilityFlag.CLIENT_MULTI_STATEMENTS);
+    }
+
+    @Override
+    public boolean multiStatements() {
+        return multiStatements;
+    }
+
+    @Override
+    public void multiStatements(boolean on) {
+        multiStatements = on;
+    }
+
+    /** While a statement of a multi-statement batch runs that is not the last: SERVER_MORE_RESULTS_EXISTS in {@link #status()}. */
+    void moreResults(boolean more) {
+        moreResults = more;
     }
 
     @Override
@@ -187,6 +205,7 @@ final class Session implements SessionContext {
     @Override
     public ServerStatus status() {
         ServerStatus s = variables.getBoolean("autocommit") ? ServerStatus.AUTOCOMMIT : ServerStatus.NONE;
+        s = moreResults ? s.with(StatusFlag.SERVER_MORE_RESULTS_EXISTS) : s;
         return backend.inTransaction() ? s.with(StatusFlag.SERVER_STATUS_IN_TRANS) : s;
     }
 
