@@ -299,11 +299,11 @@ class R2dbcMySqlIT {
     }
 
     /**
-     * {@code createBatch()}: Porpoise does not offer CLIENT_MULTI_STATEMENTS, so r2dbc-mysql logs
-     * "does not support batch, fallback to executing one-by-one" and sends one COM_QUERY per statement.
+     * {@code createBatch()}: Porpoise offers CLIENT_MULTI_STATEMENTS, so r2dbc-mysql sends the batch
+     * as one COM_QUERY and reads one result per statement (SERVER_MORE_RESULTS_EXISTS).
      */
     @Test
-    void batchFallsBackToOneQueryPerStatement() throws Exception {
+    void batchIsOneMultiStatementQuery() throws Exception {
         try (SniffingProxy proxy = new SniffingProxy(server.port())) {
             MySqlConnection c = connect(proxy.port());
             try {
@@ -316,7 +316,7 @@ class R2dbcMySqlIT {
                         .concatMap(r -> r.getRowsUpdated())
                         .collectList().block(TIMEOUT);
                 assertEquals(List.of(1L, 2L, 3L), counts);
-                assertEquals(3, proxy.count(SniffingProxy.COM_QUERY));
+                assertEquals(1, proxy.count(SniffingProxy.COM_QUERY));
             } finally {
                 close(c);
             }
