@@ -232,6 +232,25 @@ def run(suite, driver):
 
     suite.check("charset-latin1", latin1)
 
+    def gbk():
+        # GBK text whose second bytes are 0x5C ('\\') and 0x60 ('`'): a server that scans bytes
+        # instead of GBK characters breaks the literal (both libraries escape in the connection charset)
+        text = "\u4e57\u4fd9\u4e2d\u6587"  # 乗 (0x81 0x5C), 俙 (0x82 0x60), 中文
+        assert b"\\" in text.encode("gbk")
+        execute(conn, "DROP TABLE IF EXISTS gbk_text")
+        execute(conn, "CREATE TABLE gbk_text (id INT PRIMARY KEY, s VARCHAR(20))")
+        g = driver.connect(database=db, autocommit=True, charset="gbk")
+        try:
+            expect_equal(scalar(g, "SELECT @@character_set_client"), "gbk", "@@character_set_client")
+            execute(g, "INSERT INTO gbk_text VALUES (1, %s)", (text,))
+            expect_equal(scalar(g, "SELECT s FROM gbk_text WHERE s = %s", (text,)), text, "read back as gbk")
+            expect_equal(scalar(g, "SELECT CHAR_LENGTH(s) FROM gbk_text WHERE id = 1"), 4, "CHAR_LENGTH")
+        finally:
+            g.close()
+        expect_equal(scalar(conn, "SELECT s FROM gbk_text WHERE id = 1"), text, "read back as utf8mb4")
+
+    suite.check("charset-gbk", gbk)
+
     def multi_statements():
         m = driver.connect(database=db, autocommit=True, client_flag=driver.multi_statements_flag)
         try:

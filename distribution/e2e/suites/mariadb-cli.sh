@@ -218,6 +218,36 @@ dump_reload() {
     [ "$a" = "$b" ] || { echo "$table definitions differ: original [$a] reloaded [$b]"; return 1; }
   done
 }
+# offered FEATURE CHECK FUNCTION: runs the check when the server's handshake offers FEATURE,
+# else reports it pending (see the runner).
+offered() {
+  local feature=$1 name=$2
+  shift 2
+  if [[ " ${PORPOISE_FEATURES:-} " == *" $feature "* ]]; then
+    check "$name" "$@"
+  else
+    echo "pending $SUITE $name: the server does not offer $feature yet"
+  fi
+}
+
+# --compress: zlib protocol compression (this CLI has no zstd), confirmed by the server.
+compression() {
+  expect_eq "$(sql --compress -e "SHOW SESSION STATUS LIKE 'Compression_algorithm'" | cut -f2)" "zlib" "Compression_algorithm"
+}
+offered compress compression compression
+
+# --ssl with the server's certificate verified against the CA it generated on its first start.
+tls() {
+  local v
+  v=$(mariadb --no-defaults -h"$HOST" -P"$PORT" -uroot --ssl --ssl-verify-server-cert --ssl-ca="$PORPOISE_CA" \
+    --connect-timeout=10 -N -B -e "SHOW SESSION STATUS LIKE 'Ssl_version'" | cut -f2) || return 1
+  case "$v" in
+    TLSv1.2|TLSv1.3) ;;
+    *) echo "Ssl_version: '$v' (expected: TLSv1.2 or TLSv1.3)"; return 1 ;;
+  esac
+}
+offered tls tls tls
+
 if check dump dump; then
   check dump-reload dump_reload
 else
