@@ -15,17 +15,8 @@ public final class EmbeddedMain {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("porpoise: " + e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.println(Options.USAGE);
+        Options options = Options.fromCommandLine(args);
+        if (options == null) {
             return;
         }
         Path dataDir = Path.of(options.dataDir() != null ? options.dataDir() : "data");

@@ -39,17 +39,8 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options;
-        try {
-            options = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println("porpoise: " + e.getMessage());
-            System.err.println(Options.USAGE);
-            System.exit(2);
-            return;
-        }
-        if (options.help()) {
-            System.out.println(Options.USAGE);
+        Options options = Options.fromCommandLine(args);
+        if (options == null) {
             return;
         }
         Path home = Path.of(System.getProperty("porpoise.home", ".")).toAbsolutePath().normalize();

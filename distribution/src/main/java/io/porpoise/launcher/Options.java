@@ -22,6 +22,27 @@ record Options(Integer port, String bind, String dataDir, boolean console, boole
             + "  TLS uses the PEM certificate and key given, else ca.pem, server-cert.pem and server-key.pem\n"
             + "  generated once in the data directory. --ssl-ca verifies client certificates (REQUIRE X509).";
 
+    /**
+     * The options of a {@code main}: a usage error is printed and exits with status 2;
+     * {@code --help} prints the usage and gives null (nothing to run).
+     */
+    static Options fromCommandLine(String[] args) {
+        Options options;
+        try {
+            options = parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("porpoise: " + e.getMessage());
+            System.err.println(USAGE);
+            System.exit(2);
+            return null;
+        }
+        if (options.help()) {
+            System.out.println(USAGE);
+            return null;
+        }
+        return options;
+    }
+
     static Options parse(String[] args) {
         Integer port = null;
         String bind = null;

@@ -2,7 +2,7 @@ package io.porpoise.command.accounts;
 
 import io.porpoise.command.sql.Token;
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.auth.Privilege;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
@@ -25,30 +25,16 @@ import org.osgi.service.component.annotations.Component;
  * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/information-schema-connection-control-failed-login-attempts-table.html">CONNECTION_CONTROL_FAILED_LOGIN_ATTEMPTS</a>
  */
 @Component(service = QueryInterceptor.class)
-public final class FailedLoginAttemptsInterceptor implements QueryInterceptor {
+public final class FailedLoginAttemptsInterceptor extends StatementInterceptor {
+
+    public FailedLoginAttemptsInterceptor() {
+        super("connection-control-failed-login-attempts", 200);
+    }
+
     private static final String TABLE = "CONNECTION_CONTROL_FAILED_LOGIN_ATTEMPTS";
 
     @Override
-    public String name() {
-        return "connection-control-failed-login-attempts";
-    }
-
-    @Override
-    public int ranking() {
-        return 200;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (session.accounts().isEmpty() || !t.acceptWord("SELECT")) {
             return false;

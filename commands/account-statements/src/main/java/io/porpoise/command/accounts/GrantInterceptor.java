@@ -1,7 +1,7 @@
 package io.porpoise.command.accounts;
 
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Grant;
 import io.porpoise.auth.Privilege;
@@ -29,29 +29,14 @@ import org.osgi.service.component.annotations.Component;
  * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/grant.html">GRANT</a>
  */
 @Component(service = QueryInterceptor.class)
-public final class GrantInterceptor implements QueryInterceptor {
+public final class GrantInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "grant";
+    public GrantInterceptor() {
+        super("grant", 200);
     }
 
     @Override
-    public int ranking() {
-        return 200;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (session.accounts().isEmpty() || !t.peek().isWord("GRANT") && !t.peek().isWord("REVOKE")) {
             return false;

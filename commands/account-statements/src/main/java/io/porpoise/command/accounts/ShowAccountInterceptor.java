@@ -1,7 +1,7 @@
 package io.porpoise.command.accounts;
 
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
@@ -25,29 +25,14 @@ import org.osgi.service.component.annotations.Component;
  * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/show-grants.html">SHOW GRANTS</a>
  */
 @Component(service = QueryInterceptor.class)
-public final class ShowAccountInterceptor implements QueryInterceptor {
+public final class ShowAccountInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "show-grants";
+    public ShowAccountInterceptor() {
+        super("show-grants", 200);
     }
 
     @Override
-    public int ranking() {
-        return 200;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (session.accounts().isEmpty() || !t.peek().isWord("SHOW")) {
             return false;

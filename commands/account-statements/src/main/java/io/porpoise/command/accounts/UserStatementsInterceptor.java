@@ -2,7 +2,7 @@ package io.porpoise.command.accounts;
 
 import io.porpoise.command.sql.Token;
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Privilege;
 import io.porpoise.auth.Privileges;
@@ -32,29 +32,14 @@ import org.osgi.service.component.annotations.Component;
  * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/create-user.html">CREATE USER</a>
  */
 @Component(service = QueryInterceptor.class)
-public final class UserStatementsInterceptor implements QueryInterceptor {
+public final class UserStatementsInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "user-statements";
+    public UserStatementsInterceptor() {
+        super("user-statements", 200);
     }
 
     @Override
-    public int ranking() {
-        return 200;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (session.accounts().isEmpty()) {
             return false;

@@ -2,7 +2,7 @@ package io.porpoise.command.statements;
 
 import io.porpoise.command.sql.Token;
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
@@ -15,29 +15,14 @@ import org.osgi.service.component.annotations.Component;
  * ER_QUERY_INTERRUPTED. An unknown id is ER_NO_SUCH_THREAD.
  */
 @Component(service = QueryInterceptor.class)
-public final class KillInterceptor implements QueryInterceptor {
+public final class KillInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "kill";
+    public KillInterceptor() {
+        super("kill", 100);
     }
 
     @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("KILL")) {
             return false;

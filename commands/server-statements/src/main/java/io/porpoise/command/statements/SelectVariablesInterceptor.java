@@ -2,7 +2,7 @@ package io.porpoise.command.statements;
 
 import io.porpoise.command.sql.Token;
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.RowWriter;
@@ -21,29 +21,14 @@ import org.osgi.service.component.annotations.Component;
  * to the backend. Column names are the expressions as written, or their aliases.
  */
 @Component(service = QueryInterceptor.class)
-public final class SelectVariablesInterceptor implements QueryInterceptor {
+public final class SelectVariablesInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "select-variables";
+    public SelectVariablesInterceptor() {
+        super("select-variables", 100);
     }
 
     @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("SELECT") || !t.any(SelectVariablesInterceptor::needsServer)) {
             // Literals alone (SELECT 1, SELECT ?) are the backend's: it types them, as MySQL would.

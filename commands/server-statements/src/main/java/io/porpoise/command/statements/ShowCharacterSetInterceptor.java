@@ -1,7 +1,7 @@
 package io.porpoise.command.statements;
 
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -21,30 +21,16 @@ import org.osgi.service.component.annotations.Component;
  * ordered by {@code Charset}).
  */
 @Component(service = QueryInterceptor.class)
-public final class ShowCharacterSetInterceptor implements QueryInterceptor {
+public final class ShowCharacterSetInterceptor extends StatementInterceptor {
+
+    public ShowCharacterSetInterceptor() {
+        super("show-character-set", 100);
+    }
+
     private static final List<String> NAMES = List.of("Charset", "Description", "Default collation", "Maxlen");
 
     @Override
-    public String name() {
-        return "show-character-set";
-    }
-
-    @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("SHOW") || !(t.acceptWord("CHARSET") || t.acceptWord("CHARACTER") && t.acceptWord("SET"))) {
             return false;

@@ -1,7 +1,7 @@
 package io.porpoise.command.statements;
 
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -23,30 +23,16 @@ import org.osgi.service.component.annotations.Component;
  * INFORMATION_SCHEMA.COLLATIONS with that order).
  */
 @Component(service = QueryInterceptor.class)
-public final class ShowCollationInterceptor implements QueryInterceptor {
+public final class ShowCollationInterceptor extends StatementInterceptor {
+
+    public ShowCollationInterceptor() {
+        super("show-collation", 100);
+    }
+
     private static final List<String> NAMES = List.of("Collation", "Charset", "Id", "Default", "Compiled", "Sortlen", "Pad_attribute");
 
     @Override
-    public String name() {
-        return "show-collation";
-    }
-
-    @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("SHOW") || !t.acceptWord("COLLATION")) {
             return false;

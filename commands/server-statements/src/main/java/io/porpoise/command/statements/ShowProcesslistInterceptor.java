@@ -2,7 +2,7 @@ package io.porpoise.command.statements;
 
 import io.porpoise.auth.Privilege;
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -21,30 +21,16 @@ import org.osgi.service.component.annotations.Component;
  * @see <a href="https://dev.mysql.com/doc/refman/8.4/en/show-processlist.html">SHOW PROCESSLIST</a>
  */
 @Component(service = QueryInterceptor.class)
-public final class ShowProcesslistInterceptor implements QueryInterceptor {
+public final class ShowProcesslistInterceptor extends StatementInterceptor {
+
+    public ShowProcesslistInterceptor() {
+        super("show-processlist", 100);
+    }
+
     private static final int TRUNCATED_INFO = 100;
 
     @Override
-    public String name() {
-        return "show-processlist";
-    }
-
-    @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("SHOW")) {
             return false;

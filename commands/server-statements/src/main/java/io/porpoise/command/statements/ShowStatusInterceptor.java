@@ -1,7 +1,7 @@
 package io.porpoise.command.statements;
 
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.command.CommandContext;
@@ -17,29 +17,14 @@ import org.osgi.service.component.annotations.Component;
  * server's status variables in MySQL's two-column shape.
  */
 @Component(service = QueryInterceptor.class)
-public final class ShowStatusInterceptor implements QueryInterceptor {
+public final class ShowStatusInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "show-status";
+    public ShowStatusInterceptor() {
+        super("show-status", 100);
     }
 
     @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("SHOW")) {
             return false;

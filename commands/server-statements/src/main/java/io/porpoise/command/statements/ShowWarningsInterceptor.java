@@ -2,7 +2,7 @@ package io.porpoise.command.statements;
 
 import io.porpoise.command.sql.Token;
 import io.porpoise.command.sql.Tokens;
-import io.porpoise.command.sql.DryRun;
+import io.porpoise.command.sql.StatementInterceptor;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -19,29 +19,14 @@ import org.osgi.service.component.annotations.Component;
  * count is the previous statement's.
  */
 @Component(service = QueryInterceptor.class)
-public final class ShowWarningsInterceptor implements QueryInterceptor {
+public final class ShowWarningsInterceptor extends StatementInterceptor {
 
-    @Override
-    public String name() {
-        return "show-warnings";
+    public ShowWarningsInterceptor() {
+        super("show-warnings", 100);
     }
 
     @Override
-    public int ranking() {
-        return 100;
-    }
-
-    @Override
-    public boolean intercept(String sql, CommandContext context) throws BackendException {
-        return run(sql, context.session(), context, false);
-    }
-
-    @Override
-    public boolean accepts(String sql, SessionContext session) {
-        return DryRun.accepts(this::run, sql, session);
-    }
-
-    private boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
+    protected boolean run(String sql, SessionContext session, CommandContext context, boolean dryRun) throws BackendException {
         Tokens t = Tokens.of(sql);
         if (!t.acceptWord("SHOW")) {
             return false;
