@@ -25,6 +25,10 @@ import java.util.Set;
  * routines are not looked into; SHOW TABLES lists every table of a database the account has any
  * privilege on; INFORMATION_SCHEMA and performance_schema are readable by every account (MySQL
  * filters their rows; here they are the backend's). Statements not listed need no privilege.
+ *
+ * <p>One class on purpose: the statement kinds share the table-reference scanning (FROM/JOIN,
+ * aliases, qualified names), and splitting it per statement kind would spread that scanner's
+ * state over several classes.
  */
 final class StatementAccess {
     private static final Set<String> SKIPPED_SCHEMAS = Set.of("information_schema", "performance_schema");

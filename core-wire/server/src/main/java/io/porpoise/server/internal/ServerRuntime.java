@@ -48,7 +48,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
-/** A started server: the Netty channels, the shared services and the live connections. */
+/**
+ * A started server: the Netty channels, the shared services and the live connections. It is
+ * the composition root (configuration, keys and certificates, accounts, backends, plugin look-up,
+ * live reconfiguration, shutdown), which is why it is longer than the other classes; the work
+ * itself lives in the classes it wires (BackendRouter, ServerTls, AccountAdmin, Login, ...).
+ */
 public final class ServerRuntime implements LoginContext, io.porpoise.command.ProcessList {
     private static final System.Logger LOG = System.getLogger(ServerRuntime.class.getName());
     /** MySQL 8.4 compatibility, with the product named after the dash. */
