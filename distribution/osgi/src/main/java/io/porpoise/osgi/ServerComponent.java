@@ -44,6 +44,8 @@ public final class ServerComponent {
             String ready = "Porpoise " + server.serverVersion() + " ready for connections on " + server.localAddress()
                     + " (data directory " + config.dataDirectory().toAbsolutePath() + ")";
             LOG.log(Level.INFO, ready);
+            // Also on bin/porpoise's stdout whatever the logging configuration: scripts, the client
+            // matrix and the distribution tests wait for this line.
             System.out.println(ready);
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the server could not start: " + e.getMessage(), e);
