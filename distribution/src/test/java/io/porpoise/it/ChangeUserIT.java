@@ -64,6 +64,27 @@ class ChangeUserIT {
         }
     }
 
+    /**
+     * Over TLS the new exchange knows the transport is secure: caching_sha2_password's full
+     * authentication takes the password inside TLS, with no RSA key (Connector/J is not allowed
+     * to fetch one here).
+     */
+    @Test
+    void changeUserOverTlsUsesTheSecureTransport() throws Exception {
+        try (ServerFixture fx = withAccounts();
+                Connection c = java.sql.DriverManager.getConnection("jdbc:mysql://127.0.0.1:" + fx.port()
+                        + "/?user=bob&password=b1&sslMode=REQUIRED")) {
+            JdbcConnection j = (JdbcConnection) c;
+            j.changeUser("alice", "a1");
+            assertEquals("alice@%", one(c, "SELECT CURRENT_USER()"));
+            try (java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SHOW SESSION STATUS LIKE 'Ssl_version'")) {
+                org.junit.jupiter.api.Assertions.assertTrue(rs.next());
+                org.junit.jupiter.api.Assertions.assertTrue(rs.getString(2).startsWith("TLSv1."), rs.getString(2));
+            }
+        }
+    }
+
     @Test
     void rawChangeUserWithAuthSwitchAndFailure() throws Exception {
         try (ServerFixture fx = withAccounts(); RawProtocolIT.RawClient c = new RawProtocolIT.RawClient(fx.port())) {

@@ -191,6 +191,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             login = new Login(server, login.client(), handshakeScramble);
+            if (tls != null) {
+                // The connection is still encrypted: the new exchange may use it (clear password
+                // over TLS, REQUIRE SSL/X509 accounts) just as the first one did.
+                login.secureTransport(TlsUpgrade.hasClientCertificate(tls));
+            }
             changingUser = true;
             state = State.AUTH;
             next(seq, login.start(response));
