@@ -3,7 +3,7 @@
 Both libraries interpolate parameters on the client (escaped literals in a COM_QUERY):
 neither has server-side prepared statements, so there is no types-prepared check here.
 """
-from e2e import (CheckFailed, expect, expect_equal, compare_type_rows, TYPE_DDL, TYPE_LITERALS,
+from e2e import (NATIVE_USER, NATIVE_PASSWORD, SHA2_USER, SHA2_PASSWORD, CheckFailed, expect, expect_equal, compare_type_rows, TYPE_DDL, TYPE_LITERALS,
                  TYPE_NAMES, TYPE_VALUES, TYPE_SELECT, STREAM_SQL, STREAM_ROWS, STREAM_SUM,
                  large_value, sha256, bytes_difference)
 
@@ -16,8 +16,11 @@ class Driver:
     multi_statements_flag = 0  # the library's CLIENT.MULTI_STATEMENTS
     compress_options = None  # connect() options for protocol compression; None: not supported
     tls_options = {}  # connect() options requiring TLS without verifying the certificate
+    # connect() options under which the library logs in with caching_sha2_password (TLS
+    # verified against the server's CA); None: it cannot, login-password uses mysql_native_password
+    sha2_options = None
 
-    def connect(self, password="", **kwargs):
+    def connect(self, password="", user=None, **kwargs):
         raise NotImplementedError
 
     def sqlstate(self, conn, exc):
@@ -78,7 +81,20 @@ def run(suite, driver):
         conn.close()
         raise CheckFailed("login with password 'nope' succeeded")
 
+    def login_password():
+        if driver.sha2_options is not None:
+            user, password, options = SHA2_USER, SHA2_PASSWORD, driver.sha2_options
+        else:
+            user, password, options = NATIVE_USER, NATIVE_PASSWORD, {}
+        expect(password != "", "no password for the e2e accounts (E2E_*_PASSWORD unset)")
+        conn = driver.connect(user=user, password=password, **options)
+        try:
+            expect_equal(scalar(conn, "SELECT CURRENT_USER()"), user + "@%", "CURRENT_USER()")
+        finally:
+            conn.close()
+
     logged_in = suite.check("login", login)
+    suite.check("login-password", login_password)
     suite.check("login-wrong-password", login_wrong_password)
     if not logged_in:
         suite.blocked = "not run: cannot log in (see the login check)"

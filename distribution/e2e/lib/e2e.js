@@ -15,7 +15,9 @@
 //                        types-prepared* and large-value-20mib-prepared checks)
 //   paramValue(name, v)  optional: the parameter value an application would bind for a column
 //   options              optional: connection options for latin1, multiStatements, compress, tls
-//                        (connect({options}) merges them); a missing entry leaves its check out
+//                        (connect({options}) merges them); a missing entry leaves its check out;
+//                        `sha2`: the options under which the library logs in with
+//                        caching_sha2_password (login-password uses mysql_native_password without)
 //   changeUser(conn, {user, password, database}), reset(conn)  optional: COM_CHANGE_USER and
 //                        COM_RESET_CONNECTION where the library has them
 // Checks of features the server does not offer yet print `pending` (see ../README.md).
@@ -27,6 +29,12 @@ const { createRequire } = require('module');
 const HOST = process.env.PORPOISE_HOST || '127.0.0.1';
 const PORT = Number(process.env.PORPOISE_PORT || 3306);
 const USER = 'root';
+// Accounts with non-empty passwords, created by the runner (CURRENT_USER() is NAME@%).
+const NATIVE_USER = process.env.E2E_NATIVE_USER || 'e2e_native'; // mysql_native_password
+const NATIVE_PASSWORD = process.env.E2E_NATIVE_PASSWORD || '';
+const SHA2_USER = process.env.E2E_SHA2_USER || 'e2e_sha2'; // caching_sha2_password
+const SHA2_PASSWORD = process.env.E2E_SHA2_PASSWORD || '';
+const CA = process.env.PORPOISE_CA || '';
 
 // Libraries are installed by install-clients.sh into distribution/e2e/node/node_modules.
 const nodeRequire = createRequire(path.join(__dirname, '..', 'node', 'package.json'));
@@ -219,6 +227,15 @@ async function runChecks(suite, lib) {
   const loggedIn = await suite.check('login', async () => {
     await closing(await lib.connect({}), async (conn) => {
       expectEqual(await scalar(conn, 'SELECT CURRENT_USER()'), 'root@localhost', 'CURRENT_USER()');
+    });
+  });
+
+  await suite.check('login-password', async () => {
+    const sha2 = lib.options && lib.options.sha2;
+    const [user, password] = sha2 ? [SHA2_USER, SHA2_PASSWORD] : [NATIVE_USER, NATIVE_PASSWORD];
+    expect(password !== '', 'no password for the e2e accounts (E2E_*_PASSWORD unset)');
+    await closing(await lib.connect({ password, options: { ...(sha2 || {}), user } }), async (conn) => {
+      expectEqual(await scalar(conn, 'SELECT CURRENT_USER()'), `${user}@%`, 'CURRENT_USER()');
     });
   });
 
@@ -465,6 +482,6 @@ function main(fn) {
 }
 
 module.exports = {
-  HOST, PORT, USER, Suite, CheckFailed, expect, expectEqual, expectError, scalar, runChecks, main,
+  HOST, PORT, USER, CA, Suite, CheckFailed, expect, expectEqual, expectError, scalar, runChecks, main,
   TYPE_COLUMNS, STREAM_SQL,
 };

@@ -20,6 +20,9 @@ const LARGE_SIZE = 20 * 1024 * 1024;
 
 function e2e_host(): string { return getenv('PORPOISE_HOST') ?: '127.0.0.1'; }
 function e2e_port(): int { return (int) (getenv('PORPOISE_PORT') ?: 3306); }
+// Accounts with non-empty passwords, created by the runner (CURRENT_USER() is NAME@%).
+function e2e_sha2_account(): array { return [getenv('E2E_SHA2_USER') ?: 'e2e_sha2', (string) getenv('E2E_SHA2_PASSWORD')]; }
+function e2e_ca(): string { return (string) getenv('PORPOISE_CA'); }
 
 final class CheckFailed extends Exception {}
 final class Pending extends Exception {}
@@ -129,7 +132,7 @@ abstract class Driver {
      * SHOW included), 'select-db', 'ping', 'change-user'.
      */
     abstract public function can(): array;
-    /** options: password, database, charset, compress, tls */
+    /** options: user, password, database, charset, compress, tls, ca (TLS verified against this CA) */
     abstract public function connect(array $options = []): Conn;
     /** [errno, SQLSTATE] of a library exception */
     abstract public function errorOf(Throwable $e): array;
@@ -234,6 +237,14 @@ function run_checks(Suite $suite, Driver $driver): void {
     $loggedIn = $suite->check('login', function () use ($driver, $closing) {
         $closing($driver->connect(), fn($c) => expect_same(scalar($c, 'SELECT CURRENT_USER()'),
             'root@localhost', 'CURRENT_USER()'));
+    });
+    // mysqlnd does caching_sha2_password: the full authentication sends the password over TLS,
+    // here verified against the CA the server generated
+    $suite->check('login-password', function () use ($driver, $closing) {
+        [$user, $password] = e2e_sha2_account();
+        expect($password !== '', 'no password for the e2e accounts (E2E_SHA2_PASSWORD unset)');
+        $closing($driver->connect(['user' => $user, 'password' => $password, 'ca' => e2e_ca()]),
+            fn($c) => expect_same(scalar($c, 'SELECT CURRENT_USER()'), "$user@%", 'CURRENT_USER()'));
     });
     $suite->check('login-wrong-password', function () use ($driver) {
         try {

@@ -16,6 +16,12 @@ import traceback
 HOST = os.environ.get("PORPOISE_HOST", "127.0.0.1")
 PORT = int(os.environ.get("PORPOISE_PORT", "3306"))
 USER = "root"
+# Accounts with non-empty passwords, created by the runner (CURRENT_USER() is NAME@%).
+NATIVE_USER = os.environ.get("E2E_NATIVE_USER", "e2e_native")  # mysql_native_password
+NATIVE_PASSWORD = os.environ.get("E2E_NATIVE_PASSWORD", "")
+SHA2_USER = os.environ.get("E2E_SHA2_USER", "e2e_sha2")  # caching_sha2_password
+SHA2_PASSWORD = os.environ.get("E2E_SHA2_PASSWORD", "")
+CA = os.environ.get("PORPOISE_CA", "")
 
 # The type round trip: one row of exact values (id 1) and one row of NULLs (id 2).
 TYPE_COLUMNS = [

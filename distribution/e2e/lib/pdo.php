@@ -115,7 +115,11 @@ final class PdoDriver extends Driver {
             $attributes[PDO::MYSQL_ATTR_SSL_CIPHER] = 'DEFAULT';
             $attributes[PDO::MYSQL_ATTR_SSL_VERIFY_SERVER_CERT] = false;
         }
-        $pdo = new PDO($dsn, E2E_USER, $options['password'] ?? '', $attributes);
+        if (isset($options['ca'])) {
+            $attributes[PDO::MYSQL_ATTR_SSL_CA] = $options['ca'];
+            $attributes[PDO::MYSQL_ATTR_SSL_VERIFY_SERVER_CERT] = true;
+        }
+        $pdo = new PDO($dsn, $options['user'] ?? E2E_USER, $options['password'] ?? '', $attributes);
         return new PdoConn($pdo, $this->emulated);
     }
 

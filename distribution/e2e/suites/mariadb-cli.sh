@@ -73,7 +73,17 @@ expect_error() {
 # --- login --------------------------------------------------------------------------------
 login() { expect_eq "$(sql -e 'SELECT CURRENT_USER()')" "root@localhost" "CURRENT_USER()"; }
 login_wrong_password() { expect_error 1045 28000 sql -pnope -e 'SELECT 1'; }
+# libmariadb's caching_sha2_password plugin: the full authentication sends the password over
+# TLS, verified against the CA the server generated
+login_password() {
+  local user=${E2E_SHA2_USER:-e2e_sha2} password=${E2E_SHA2_PASSWORD:-}
+  [ -n "$password" ] || { echo "no password for the e2e accounts (E2E_SHA2_PASSWORD unset)"; return 1; }
+  expect_eq "$(mariadb --no-defaults -h"$HOST" -P"$PORT" -u"$user" -p"$password" --connect-timeout=10 \
+      --ssl --ssl-ca="${PORPOISE_CA:-}" --ssl-verify-server-cert -N -B -e 'SELECT CURRENT_USER()')" \
+    "$user@%" "CURRENT_USER()"
+}
 check login login
+check login-password login_password
 check login-wrong-password login_wrong_password
 
 # --- use-db: a database in the handshake (-D) and USE (COM_INIT_DB from the client) ---------

@@ -31,10 +31,13 @@ class MySQLclient(dbapi_checks.Driver):
     # server's certificate against it: the CA the server generated on its first start
     tls_options = {"ssl": {"ca": os.environ.get("PORPOISE_CA", "")}}
 
-    def connect(self, password="", autocommit=False, charset="utf8mb4", **kwargs):
+    # libmariadb's caching_sha2_password plugin, over TLS verified against the server's CA
+    sha2_options = tls_options
+
+    def connect(self, password="", user=None, autocommit=False, charset="utf8mb4", **kwargs):
         if "database" in kwargs:
             kwargs["db"] = kwargs.pop("database")
-        conn = MySQLdb.connect(host=HOST, port=PORT, user=USER, passwd=password,
+        conn = MySQLdb.connect(host=HOST, port=PORT, user=user or USER, passwd=password,
                                charset=charset, connect_timeout=10, **kwargs)
         conn.autocommit(autocommit)
         return conn

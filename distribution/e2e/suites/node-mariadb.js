@@ -51,6 +51,9 @@ e2e.main(async () => {
       multiStatements: { multipleStatements: true },
       compress: { compress: true },
       tls: { ssl: { rejectUnauthorized: false } }, // the server's own certificate
+      // caching_sha2_password: full authentication sends the password over TLS, verified
+      // against the CA the server generated
+      sha2: { ssl: { ca: require('fs').readFileSync(e2e.CA) } },
     },
     // no changeUser: the connector refuses it against a MySQL server ("not available for MySQL
     // server due to Bug #83472", ER_MYSQL_CHANGE_USER_BUG) and this server presents itself as MySQL

@@ -2,7 +2,8 @@
 // mysql (npm, the original Node driver): text protocol only, parameters interpolated by the
 // library; no server-side prepared statements, so no types-prepared checks.
 // It speaks only mysql_native_password: the server (default caching_sha2_password) must switch
-// it to native by AuthSwitchRequest; the login checks cover that.
+// it to native by AuthSwitchRequest; the login checks cover that. login-password logs in as the
+// mysql_native_password account: this library has no caching_sha2_password.
 const path = require('path');
 const e2e = require(path.join(__dirname, '..', 'lib', 'e2e.js'));
 

@@ -49,6 +49,9 @@ e2e.main(async () => {
       multiStatements: { multipleStatements: true },
       compress: { compress: true },
       tls: { ssl: { rejectUnauthorized: false } }, // the server's own certificate
+      // caching_sha2_password: full authentication sends the password over TLS, verified
+      // against the CA the server generated
+      sha2: { ssl: { ca: require('fs').readFileSync(e2e.CA) } },
     },
     changeUser: (conn, o) => conn.changeUser(o),
   });

@@ -77,7 +77,9 @@ sub connect_db {
     # the server's own certificate, not verified: DBD::MariaDB then refuses to enforce TLS, so
     # it is "optional" and the check runs only when the server offers TLS (feature_check)
     $dsn .= ';mariadb_ssl=1;mariadb_ssl_optional=1;mariadb_ssl_verify_server_cert=0' if $o{tls};
-    return DBI->connect($dsn, 'root', $o{password} // '',
+    # TLS required and verified against the CA the server generated
+    $dsn .= ";mariadb_ssl=1;mariadb_ssl_verify_server_cert=1;mariadb_ssl_ca_file=$o{ca}" if $o{ca};
+    return DBI->connect($dsn, $o{user} // 'root', $o{password} // '',
         { RaiseError => 1, PrintError => 0, AutoCommit => 1, mariadb_connect_timeout => 10 });
 }
 
@@ -168,6 +170,14 @@ sub select_typed {
 my $logged_in = check('login', sub {
     my $dbh = connect_db();
     expect_eq($dbh->selectrow_array('SELECT CURRENT_USER()'), 'root@localhost', 'CURRENT_USER()');
+    $dbh->disconnect;
+});
+# libmariadb's caching_sha2_password plugin: the full authentication sends the password over TLS
+check('login-password', sub {
+    my ($user, $password) = ($ENV{E2E_SHA2_USER} // 'e2e_sha2', $ENV{E2E_SHA2_PASSWORD} // '');
+    die "no password for the e2e accounts (E2E_SHA2_PASSWORD unset)\n" if $password eq '';
+    my $dbh = connect_db(user => $user, password => $password, ca => $ENV{PORPOISE_CA});
+    expect_eq($dbh->selectrow_array('SELECT CURRENT_USER()'), "$user\@%", 'CURRENT_USER()');
     $dbh->disconnect;
 });
 check('login-wrong-password', sub {

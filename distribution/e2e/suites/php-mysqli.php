@@ -84,7 +84,11 @@ final class MysqliDriver extends Driver {
             $m->ssl_set(null, null, null, null, null);
             $flags |= MYSQLI_CLIENT_SSL | MYSQLI_CLIENT_SSL_DONT_VERIFY_SERVER_CERT; // the server's own certificate
         }
-        $m->real_connect(e2e_host(), E2E_USER, $options['password'] ?? '', $options['database'] ?? null,
+        if (isset($options['ca'])) {
+            $m->ssl_set(null, null, $options['ca'], null, null);
+            $flags |= MYSQLI_CLIENT_SSL; // verified against the CA
+        }
+        $m->real_connect(e2e_host(), $options['user'] ?? E2E_USER, $options['password'] ?? '', $options['database'] ?? null,
             e2e_port(), null, $flags);
         $m->set_charset($options['charset'] ?? 'utf8mb4');
         $m->autocommit(true);

@@ -8,7 +8,7 @@ import sys
 
 # Replace the script directory on the path: suites/pymysql.py would shadow the pymysql module.
 sys.path[0] = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "lib")
-from e2e import Suite, HOST, PORT, USER  # noqa: E402
+from e2e import Suite, HOST, PORT, USER, CA  # noqa: E402
 import dbapi_checks  # noqa: E402
 
 suite = Suite("pymysql")
@@ -28,8 +28,12 @@ class PyMySQL(dbapi_checks.Driver):
     compress_options = None  # PyMySQL has no protocol compression
     tls_options = {"ssl": {"check_hostname": False, "verify_mode": False}}  # the server's own certificate
 
-    def connect(self, password="", charset="utf8mb4", **kwargs):
-        return pymysql.connect(host=HOST, port=PORT, user=USER, password=password,
+    # caching_sha2_password: the full authentication of a password not in the server's cache
+    # sends it in clear over TLS (the other way, RSA, needs the cryptography package)
+    sha2_options = {"ssl": {"ca": CA}}
+
+    def connect(self, password="", user=None, charset="utf8mb4", **kwargs):
+        return pymysql.connect(host=HOST, port=PORT, user=user or USER, password=password,
                                charset=charset, max_allowed_packet=64 * 1024 * 1024,
                                connect_timeout=10, read_timeout=120, **kwargs)
 

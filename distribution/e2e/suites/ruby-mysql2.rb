@@ -69,8 +69,8 @@ def expect_eq(got, want, what)
   expect(got == want, "#{what}: got #{got.inspect[0, 80]}, expected #{want.inspect[0, 80]}")
 end
 
-def connect(password: '', database: nil, encoding: 'utf8mb4', flags: 0, **extra)
-  Mysql2::Client.new(host: HOST, port: PORT, username: 'root', password: password, database: database,
+def connect(user: 'root', password: '', database: nil, encoding: 'utf8mb4', flags: 0, **extra)
+  Mysql2::Client.new(host: HOST, port: PORT, username: user, password: password, database: database,
                      encoding: encoding, connect_timeout: 10, flags: flags, **extra)
 end
 
@@ -140,6 +140,16 @@ end
 logged_in = check('login') do
   c = connect
   expect_eq(scalar(c, 'SELECT CURRENT_USER()'), 'root@localhost', 'CURRENT_USER()')
+  c.close
+end
+# libmariadb's caching_sha2_password plugin: the full authentication sends the password over
+# TLS, verified against the CA the server generated
+check('login-password') do
+  user = ENV.fetch('E2E_SHA2_USER', 'e2e_sha2')
+  password = ENV.fetch('E2E_SHA2_PASSWORD', '')
+  expect(!password.empty?, 'no password for the e2e accounts (E2E_SHA2_PASSWORD unset)')
+  c = connect(user: user, password: password, sslca: ENV.fetch('PORPOISE_CA', ''), sslverify: true)
+  expect_eq(scalar(c, 'SELECT CURRENT_USER()'), "#{user}@%", 'CURRENT_USER()')
   c.close
 end
 check('login-wrong-password') do

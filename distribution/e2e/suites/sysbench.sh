@@ -34,6 +34,10 @@ sql() { mariadb --no-defaults -h"$HOST" -P"$PORT" -uroot --skip-ssl -N -B "$@"; 
 OPTS=(--db-driver=mysql --mysql-host="$HOST" --mysql-port="$PORT" --mysql-user=root --mysql-password=
   --mysql-db="$DB" --mysql-ssl=off --tables="$TABLES" --table-size="$TABLE_SIZE" --rand-type=uniform)
 
+expect_eq() { # got want what
+  [ "$1" = "$2" ] || { echo "$3: got '$1', expected '$2'"; return 1; }
+}
+
 # check NAME FUNCTION: FUNCTION prints the reason and returns non-zero on failure
 check() {
   local name=$1 out
@@ -88,6 +92,30 @@ cleanup() {
   [ -z "$left" ] || { echo "tables left after cleanup: $left"; return 1; }
 }
 
+# sysbench's own driver (sysbench.sql.driver(), the connection its benchmarks use) logging in as
+# the mysql_native_password account with its non-empty password: a Lua script's `prepare`
+# command prints CURRENT_USER(). Not as caching_sha2_password: sysbench 1.0's --mysql-ssl=on
+# only reads fixed file names (cacert.pem etc. in the working directory), no CA option.
+login_password() {
+  local user=${E2E_NATIVE_USER:-e2e_native} password=${E2E_NATIVE_PASSWORD:-} got
+  [ -n "$password" ] || { echo "no password for the e2e accounts (E2E_NATIVE_PASSWORD unset)"; return 1; }
+  cat >"$WORK/login.lua" <<'LUA'
+function prepare()
+  local con = sysbench.sql.driver():connect()
+  print("CURRENT_USER() = " .. con:query_row("SELECT CURRENT_USER()"))
+  con:disconnect()
+end
+LUA
+  sql -e "CREATE DATABASE IF NOT EXISTS $DB" || return 1 # the driver's database (prepare recreates it)
+  if ! sysbench "$WORK/login.lua" --db-driver=mysql --mysql-host="$HOST" --mysql-port="$PORT" \
+      --mysql-user="$user" --mysql-password="$password" --mysql-db="$DB" --mysql-ssl=off prepare >"$WORK/login.out" 2>&1; then
+    tail -5 "$WORK/login.out"
+    return 1
+  fi
+  got=$(sed -n 's/^CURRENT_USER() = //p' "$WORK/login.out")
+  expect_eq "$got" "$user@%" "CURRENT_USER()"
+}
+
 if check sysbench-prepare prepare; then
   check sysbench-oltp-read-write run
   check sysbench-cleanup cleanup
@@ -95,5 +123,7 @@ else
   emit_fail sysbench-oltp-read-write "not run: prepare failed (see sysbench-prepare)"
   emit_fail sysbench-cleanup "not run: prepare failed (see sysbench-prepare)"
 fi
+# last, so that the matrix keeps the sysbench-* rows together at its end
+check login-password login_password
 sql -e "DROP DATABASE IF EXISTS $DB" >/dev/null 2>&1
 exit 0
