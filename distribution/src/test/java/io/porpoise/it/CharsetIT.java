@@ -107,11 +107,7 @@ class CharsetIT {
                 List<String> read = new ArrayList<>();
                 while (rs.next()) {
                     read.add(rs.getString(2));
-                    // Known limitation: Connector/J binds setBytes as MYSQL_TYPE_STRING in the binary protocol; the
-                    // server cannot tell it from setString and decodes it in the client charset, so only a UTF-8
-                    // client gets its exact bytes into a VARBINARY column that way (MySQL stores the raw bytes).
-                    boolean exactBytes = !serverPrepares || javaCharset.equals("UTF-8");
-                    if (rs.getInt(1) == id + 1 && exactBytes) {
+                    if (rs.getInt(1) == id + 1) {
                         assertEquals(text, new String(rs.getBytes(3), StandardCharsets.UTF_8), "VARBINARY bytes are never converted");
                     }
                 }

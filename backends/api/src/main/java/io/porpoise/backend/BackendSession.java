@@ -23,6 +23,19 @@ public interface BackendSession extends AutoCloseable {
     void query(String sql, ResultSink sink) throws BackendException;
 
     /**
+     * {@link #query(String, ResultSink)} for a statement with string literals whose text does not
+     * carry the client's bytes (see {@link EncodedString}): a backend that stores them by the
+     * target column's type (bytes into binary columns, strictly converted text into text columns)
+     * overrides this; the default runs the text as it is, where such a literal is its decoded
+     * text, or a hex literal when the bytes are not text.
+     *
+     * @param literals those literals, in the order of the text, positions relative to {@code sql}
+     */
+    default void query(String sql, java.util.List<StringLiteral> literals, ResultSink sink) throws BackendException {
+        query(sql, sink);
+    }
+
+    /**
      * Prepares a statement with {@code ?} placeholders (COM_STMT_PREPARE). Statements the
      * backend refuses to prepare fail with the error MySQL gives for them. The default throws
      * {@link PrepareUnsupportedException}: the server then emulates prepared statements over
@@ -34,7 +47,8 @@ public interface BackendSession extends AutoCloseable {
 
     /**
      * Executes a prepared statement with one value per parameter (types as in {@link RowWriter},
-     * null for NULL); completes {@code sink} like {@link #query}.
+     * null for NULL, and {@link EncodedString} for a string whose decoded text would not carry
+     * the client's bytes); completes {@code sink} like {@link #query}.
      */
     default void execute(Prepared statement, java.util.List<Object> parameters, ResultSink sink) throws BackendException {
         throw new BackendException(1295, "HY000", "This command is not supported in the prepared statement protocol yet");

@@ -1,5 +1,6 @@
 package io.porpoise.command;
 
+import io.porpoise.backend.EncodedString;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -49,6 +50,10 @@ public final class Placeholders {
         if (v instanceof byte[]) {
             byte[] b = (byte[]) v;
             return b.length == 0 ? "''" : "X'" + HexFormat.of().formatHex(b) + "'";
+        }
+        if (v instanceof EncodedString) {
+            EncodedString e = (EncodedString) v;
+            return e.isText() ? quote(e.text()) : literal(e.bytes());
         }
         if (v instanceof Boolean) {
             return ((Boolean) v) ? "1" : "0";

@@ -1,5 +1,6 @@
 package io.porpoise.command;
 
+import io.porpoise.backend.StringLiteral;
 import java.util.List;
 
 /**
@@ -26,8 +27,18 @@ public record QueryStatements(String text, List<Statement> statements, boolean c
      *     a {@code ;} with nothing before it (a syntax error in MySQL, near that {@code ;})
      * @param start where its first token is in {@link #text()} (where a parser stopping there
      *     would say "near")
+     * @param literals its string literals whose text does not carry the client's bytes
+     *     (positions in {@code sql}), for {@link io.porpoise.backend.BackendSession#query(String, List, io.porpoise.backend.ResultSink)}
      */
-    public record Statement(String sql, int start) {
+    public record Statement(String sql, int start, List<StringLiteral> literals) {
+        public Statement {
+            literals = List.copyOf(literals);
+        }
+
+        public Statement(String sql, int start) {
+            this(sql, start, List.of());
+        }
+
         public boolean isEmpty() {
             return sql.isEmpty();
         }

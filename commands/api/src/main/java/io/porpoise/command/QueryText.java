@@ -3,9 +3,13 @@ package io.porpoise.command;
 import io.porpoise.charset.CharLengths;
 import io.porpoise.charset.InvalidCharacterStringException;
 import io.porpoise.charset.TextDecoding;
+import io.porpoise.backend.EncodedString;
+import io.porpoise.backend.StringLiteral;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -63,7 +67,7 @@ public final class QueryText {
         StatementBoundaries boundaries = new StatementBoundaries();
         Rewriter rewriter = new Rewriter(sql, charset, mysqlCharset, boundaries);
         String text = rewriter.run();
-        return boundaries.finish(text, text.length());
+        return boundaries.finish(text, text.length(), rewriter.literals);
     }
 
     private static String strictOrNull(byte[] b, int off, int len, Charset charset) {
@@ -82,6 +86,9 @@ public final class QueryText {
         private final CharLengths widths;
         private final StringBuilder out;
         private final StatementBoundaries boundaries;
+        /** Literals whose text does not carry their bytes (when splitting). */
+        private final List<StringLiteral> literals = new ArrayList<>();
+        private final boolean textCarriesBytes;
         private int runStart;
         private boolean lastClosed;
 
@@ -93,6 +100,7 @@ public final class QueryText {
             this.mysqlCharset = mysqlCharset;
             this.widths = CharLengths.of(mysqlCharset);
             this.out = new StringBuilder(sql.length + 16);
+            this.textCarriesBytes = ClientStrings.textCarriesBytes(mysqlCharset);
         }
 
         String run() throws InvalidCharacterStringException {
@@ -179,11 +187,27 @@ public final class QueryText {
             byte[] value = unescape(start + 1, end - 1, quote);
             flush(start);
             boolean binary = dropIntroducer();
-            if (binary || strictOrNull(value, 0, value.length, charset) == null) {
+            String text = binary ? null : strictOrNull(value, 0, value.length, charset);
+            if (text == null) {
+                int at = out.length();
                 out.append("X'").append(HexFormat.of().formatHex(value)).append('\'');
                 runStart = end;
+                if (!binary) {
+                    record(at, new EncodedString(value, charset, mysqlCharset, null));
+                }
+            } else if (!textCarriesBytes && !ClientStrings.isAscii(value)) {
+                int at = out.length();
+                flush(end);
+                record(at, new EncodedString(value, charset, mysqlCharset, text));
             }
             return end;
+        }
+
+        /** Records the literal that ends the text so far and starts at {@code at}. */
+        private void record(int at, EncodedString value) {
+            if (boundaries != null) {
+                literals.add(new StringLiteral(at, out.length(), value));
+            }
         }
 
         /** Decodes the verbatim bytes up to {@code to}, strictly. */

@@ -1,5 +1,6 @@
 package io.porpoise.command;
 
+import io.porpoise.backend.StringLiteral;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -105,16 +106,33 @@ final class StatementBoundaries {
         return true;
     }
 
-    /** The end of the text at {@code pos}: the statements of {@code text}. */
-    QueryStatements finish(String text, int pos) {
+    /**
+     * The end of the text at {@code pos}: the statements of {@code text}, each with the
+     * {@code literals} (positions in {@code text}, in order) that fall inside it.
+     */
+    QueryStatements finish(String text, int pos, List<StringLiteral> literals) {
         List<QueryStatements.Statement> out = new ArrayList<>();
+        int[] next = {0};
         for (int[] p : pieces) {
-            out.add(p[2] < 0 ? new QueryStatements.Statement("", p[1])
-                    : new QueryStatements.Statement(text.substring(p[0], p[1]).strip(), p[2]));
+            out.add(p[2] < 0 ? new QueryStatements.Statement("", p[1]) : statement(text, p[0], p[1], p[2], literals, next));
         }
         if (contentStart >= 0) {
-            out.add(new QueryStatements.Statement(text.substring(pieceStart, pos).strip(), contentStart));
+            out.add(statement(text, pieceStart, pos, contentStart, literals, next));
         }
         return new QueryStatements(text, out, out.isEmpty() && comment);
+    }
+
+    /** The statement between {@code from} and {@code to}, stripped, with its literals moved to its own positions. */
+    private static QueryStatements.Statement statement(String text, int from, int to, int start, List<StringLiteral> literals, int[] next) {
+        String sql = text.substring(from, to).strip();
+        int base = sql.isEmpty() ? from : text.indexOf(sql, from);
+        List<StringLiteral> own = new ArrayList<>();
+        while (next[0] < literals.size() && literals.get(next[0]).start() < to) {
+            StringLiteral l = literals.get(next[0]++);
+            if (l.start() >= base) {
+                own.add(new StringLiteral(l.start() - base, l.end() - base, l.value()));
+            }
+        }
+        return new QueryStatements.Statement(sql, start, own);
     }
 }

@@ -35,6 +35,9 @@ final class H2Prepared {
     /** The text uses DATABASE(), SCHEMA() or LAST_INSERT_ID(), which DmlRewriter replaces by the session's values. */
     final boolean contextual;
 
+    /** Per client parameter, the column its value is stored into (null entries elsewhere); null when deferred. */
+    AssignmentTargets.Target[] targets;
+
     /** The JDBC statement, null when deferred or closed. Used from the session's thread (closing excepted). */
     volatile PreparedStatement jdbc;
     /** The H2 SQL {@link #jdbc} was prepared from. */
@@ -66,8 +69,9 @@ final class H2Prepared {
 
     /** A statement H2 prepared as {@code jdbc} from {@code h2sql}. */
     static H2Prepared ofH2(PreparedStatements owner, String sql, List<Token> sig, int parameterCount, List<Token> h2Tokens, int[] h2ToClient,
-            int[] nullTypes, boolean insert, ColumnNames names, PreparedStatement jdbc, String h2sql) {
+            int[] nullTypes, boolean insert, ColumnNames names, PreparedStatement jdbc, String h2sql, AssignmentTargets.Target[] targets) {
         H2Prepared p = new H2Prepared(owner, sql, sig, null, parameterCount, h2Tokens, h2ToClient, nullTypes, insert, names);
+        p.targets = targets;
         p.jdbc = jdbc;
         p.h2sql = h2sql;
         return p;

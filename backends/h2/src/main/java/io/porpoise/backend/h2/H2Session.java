@@ -5,6 +5,7 @@ import io.porpoise.backend.BackendSession;
 import io.porpoise.backend.Prepared;
 import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.RowCursor;
+import io.porpoise.backend.StringLiteral;
 import io.porpoise.backend.UpdateResult;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -48,7 +49,38 @@ final class H2Session implements BackendSession {
 
     @Override
     public void query(String sql, ResultSink sink) throws BackendException {
-        query(sql, null, sink);
+        query(sql, (ColumnNames) null, sink);
+    }
+
+    /**
+     * A statement with literals whose bytes matter: in an INSERT, REPLACE or UPDATE they run as
+     * parameters of a prepared statement, so each is bound by where it goes (ParameterBinder:
+     * bytes into a binary column, text into a text column, 1366 for bytes that are no text and
+     * stored into one; compared, they never fail). Other statements run as the text is (the
+     * literal's text, or a hex literal for bytes that are none).
+     */
+    @Override
+    public void query(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
+        List<Token> tokens = SqlLexer.lex(sql);
+        List<Token> sig = StatementRoute.significant(tokens);
+        boolean dml = !sig.isEmpty() && (sig.get(0).is("INSERT") || sig.get(0).is("REPLACE") || sig.get(0).is("UPDATE"));
+        if (literals.isEmpty() || !dml || tokens.stream().anyMatch(t -> t.kind() == Token.Kind.PARAM)) {
+            query(sql, sink);
+            return;
+        }
+        String parameterized = LiteralParameters.replace(sql, literals);
+        if (SqlLexer.lex(parameterized).stream().filter(t -> t.kind() == Token.Kind.PARAM).count() != literals.size()) {
+            // The positions do not match this text's literals: run it as it is rather than bind the wrong values.
+            query(sql, sink);
+            return;
+        }
+        List<Object> values = literals.stream().map(l -> (Object) l.value()).toList();
+        Prepared p = prepare(parameterized);
+        try {
+            execute(p, values, sink);
+        } finally {
+            closeStatement(p);
+        }
     }
 
     /** {@link #query(String, ResultSink)}, result columns named by {@code names} when not null (deferred prepared statements). */

@@ -1,18 +1,21 @@
 package io.porpoise.backend.h2;
 
 import io.porpoise.backend.BackendException;
+import io.porpoise.backend.EncodedString;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Binds parameter values (the Java types RowWriter documents) to a JDBC PreparedStatement.
+ * Binds parameter values (the Java types RowWriter documents, and EncodedString) to a JDBC PreparedStatement.
  * Values go in their own type and H2 converts them to what the statement needs, as MySQL does
  * ('42' for an INT column, a LONGLONG for a DECIMAL one); a value that does not convert fails at
  * execution with the mapped MySQL error (1366, 1292, 1264).
@@ -23,11 +26,53 @@ final class ParameterBinder {
     private ParameterBinder() {
     }
 
-    /** Binds {@code values} (one per client parameter) to H2 parameter {@code j + 1} from client parameter {@code h2ToClient[j]}. */
-    static void bind(PreparedStatement ps, int[] h2ToClient, int[] nullTypes, List<Object> values) throws BackendException, SQLException {
+    /**
+     * Binds {@code values} (one per client parameter) to H2 parameter {@code j + 1} from client
+     * parameter {@code h2ToClient[j]}; {@code targets} (per client parameter, may be null) says
+     * which are stored into a column, {@code columnOf} names the column of a target that has none.
+     */
+    static void bind(PreparedStatement ps, int[] h2ToClient, int[] nullTypes, List<Object> values, AssignmentTargets.Target[] targets,
+            Function<AssignmentTargets.Target, String> columnOf) throws BackendException, SQLException {
         for (int j = 0; j < h2ToClient.length; j++) {
-            set(ps, j + 1, values.get(h2ToClient[j]), nullTypes[j]);
+            int client = h2ToClient[j];
+            Object v = values.get(client);
+            if (v instanceof EncodedString) {
+                setEncoded(ps, j + 1, (EncodedString) v, nullTypes[j], targets == null || client >= targets.length ? null : targets[client], columnOf);
+            } else {
+                set(ps, j + 1, v, nullTypes[j]);
+            }
         }
+    }
+
+    /**
+     * A string by where it goes, as MySQL converts it: the client's bytes into a binary column,
+     * its text into anything else. Bytes that are no text, stored into a text column, are
+     * 1366; compared with one (no target) they are text with replacement characters, which
+     * matches nothing stored (MySQL warns and compares too); elsewhere H2 converts the bytes.
+     */
+    private static void setEncoded(PreparedStatement ps, int i, EncodedString v, int type, AssignmentTargets.Target target,
+            Function<AssignmentTargets.Target, String> columnOf) throws BackendException, SQLException {
+        if (isBinary(type)) {
+            ps.setBytes(i, v.bytes());
+        } else if (v.isText()) {
+            ps.setString(i, v.text());
+        } else if (isText(type) && target != null) {
+            String column = target.column() != null ? target.column() : columnOf.apply(target);
+            throw new BackendException(1366, "HY000", AssignmentTargets.incorrectString(v.printable(), column, target.row()));
+        } else if (isText(type)) {
+            ps.setString(i, v.lenientText());
+        } else {
+            ps.setBytes(i, v.bytes());
+        }
+    }
+
+    private static boolean isBinary(int type) {
+        return type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY || type == Types.BLOB;
+    }
+
+    private static boolean isText(int type) {
+        return type == Types.CHAR || type == Types.VARCHAR || type == Types.LONGVARCHAR || type == Types.CLOB || type == Types.NCHAR
+                || type == Types.NVARCHAR || type == Types.LONGNVARCHAR || type == Types.NCLOB;
     }
 
     private static void set(PreparedStatement ps, int i, Object v, int nullType) throws BackendException, SQLException {

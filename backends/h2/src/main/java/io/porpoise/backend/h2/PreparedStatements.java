@@ -114,7 +114,8 @@ final class PreparedStatements {
             }
             ColumnNames names = ColumnNames.of(tokens);
             List<Column> columns = md == null ? List.of() : ResultShape.of(session.mapper(), md, names).columns();
-            return register(H2Prepared.ofH2(this, sql, sig, count, h2Tokens, h2ToClient, nullTypes, insert, names, ps, h2sql), parameters, columns);
+            return register(H2Prepared.ofH2(this, sql, sig, count, h2Tokens, h2ToClient, nullTypes, insert, names, ps, h2sql,
+                    AssignmentTargets.of(tokens)), parameters, columns);
         } catch (SQLException e) {
             closeQuietly(ps);
             throw session.mapError(e, sig, sql);
@@ -198,8 +199,24 @@ final class PreparedStatements {
             }
         }
         PreparedStatement ps = h.jdbc;
-        ParameterBinder.bind(ps, h.h2ToClient, h.nullTypes, values);
+        ParameterBinder.bind(ps, h.h2ToClient, h.nullTypes, values, h.targets, this::columnName);
         return ps;
+    }
+
+    /** The name of column {@code position} of the table an INSERT without a column list names (for its error message). */
+    private String columnName(AssignmentTargets.Target target) {
+        if (target.table().isEmpty()) {
+            return null;
+        }
+        StringBuilder table = new StringBuilder();
+        target.table().forEach(t -> table.append(t.toH2()));
+        try (Statement st = session.connection().createStatement();
+             ResultSet rs = st.executeQuery("SELECT * FROM " + table + " WHERE FALSE")) {
+            ResultSetMetaData md = rs.getMetaData();
+            return target.position() < md.getColumnCount() ? md.getColumnName(target.position() + 1) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     private H2Prepared owned(Prepared statement) throws BackendException {

@@ -1,6 +1,7 @@
 package io.porpoise.backend.h2;
 
 import io.porpoise.backend.BackendException;
+import io.porpoise.backend.EncodedString;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -100,6 +101,11 @@ final class SqlLiterals {
         }
         if (v instanceof Boolean) {
             return (Boolean) v ? "TRUE" : "FALSE";
+        }
+        if (v instanceof EncodedString) {
+            // No column type here (a deferred statement): the text, or the bytes when they are none.
+            EncodedString e = (EncodedString) v;
+            return e.isText() ? string(e.text()) : of(e.bytes());
         }
         if (v instanceof byte[]) {
             byte[] b = (byte[]) v;

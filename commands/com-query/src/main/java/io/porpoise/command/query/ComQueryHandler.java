@@ -92,14 +92,19 @@ public final class ComQueryHandler implements CommandHandler<ComQueryRequest> {
             context.error(ServerErrors.of("ER_PARSE_ERROR"), SYNTAX_ERROR, batch.near(i), batch.line(i));
             return;
         }
-        String sql = batch.statements().get(i).sql();
+        QueryStatements.Statement statement = batch.statements().get(i);
+        String sql = statement.sql();
         try {
             for (QueryInterceptor interceptor : context.queryInterceptors()) {
                 if (interceptor.intercept(sql, context)) {
                     return;
                 }
             }
-            context.session().backend().query(sql, context.resultSink());
+            if (statement.literals().isEmpty()) {
+                context.session().backend().query(sql, context.resultSink());
+            } else {
+                context.session().backend().query(sql, statement.literals(), context.resultSink());
+            }
         } catch (BackendException e) {
             context.error(e);
         }

@@ -8,6 +8,7 @@ import io.porpoise.backend.BackendException;
 import io.porpoise.backend.UpdateResult;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
+import io.porpoise.command.QueryStatements;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -42,7 +43,10 @@ class ComQueryHandlerTest {
     void decodesWithTheClientCharset() {
         String hex = "53 45 4c 45 43 54 20 27 c3 a9 27"; // SELECT 'é' in UTF-8
         assertEquals(new ComQueryRequest("SELECT '\u00e9'"), decodeWith(StandardCharsets.UTF_8, hex));
-        assertEquals(new ComQueryRequest("SELECT '\u00c3\u00a9'"), decodeWith(StandardCharsets.ISO_8859_1, hex));
+        ComQueryRequest latin1 = decodeWith(StandardCharsets.ISO_8859_1, hex);
+        assertEquals("SELECT '\u00c3\u00a9'", latin1.sql());
+        // Its text does not carry the bytes (UTF-8 of the text is c3 83 c2 a9): the literal goes along as bytes.
+        assertEquals(1, latin1.statements().statements().get(0).literals().size());
     }
 
     /**
@@ -54,7 +58,10 @@ class ComQueryHandlerTest {
     @Test
     void decodesGbkWhoseSecondByteLooksLikeABackslash() {
         String hex = "53 45 4c 45 43 54 20 27 bf 5c 27 2c 20 27 d6 d0 ce c4 27"; // SELECT '縗', '中文'
-        assertEquals(new ComQueryRequest("SELECT '\u7e17', '\u4e2d\u6587'"), decodeWith(GBK, hex));
+        ComQueryRequest r = decodeWith(GBK, hex);
+        assertEquals("SELECT '\u7e17', '\u4e2d\u6587'", r.sql());
+        assertEquals(List.of("SELECT '\u7e17', '\u4e2d\u6587'"), r.statements().statements().stream().map(QueryStatements.Statement::sql).toList());
+        assertEquals(2, r.statements().statements().get(0).literals().size());
     }
 
     /** SHOW PROCESSLIST shows the SQL as Info while the query runs. */

@@ -50,8 +50,8 @@ public final class ComStmtExecuteHandler implements CommandHandler<ComStmtExecut
             return new ComStmtExecuteRequest(id, flags, iterations, null, null);
         }
         try {
-            BinaryParameters params = BinaryParameters.decode(payload, s.parameterCount(), s.boundTypes(), s.longDataSupplied(),
-                    session.clientCharset());
+            // String values stay bytes here: ParameterValues types them (text, or bytes and charset).
+            BinaryParameters params = BinaryParameters.decode(payload, s.parameterCount(), s.boundTypes(), s.longDataSupplied(), null);
             return new ComStmtExecuteRequest(id, flags, iterations, s, params);
         } catch (MalformedPacketException e) {
             return new ComStmtExecuteRequest(id, flags, iterations, s, null);
@@ -77,7 +77,7 @@ public final class ComStmtExecuteHandler implements CommandHandler<ComStmtExecut
             return;
         }
         s.boundTypes(request.parameters().types());
-        List<Object> values = ParameterValues.of(s, request.parameters(), context.session().clientCharset());
+        List<Object> values = ParameterValues.of(s, request.parameters(), context.session());
         LOG.log(System.Logger.Level.TRACE, () -> "statement " + s.id() + " types " + request.parameters().types() + " values "
                 + values.stream().map(v -> v == null ? "NULL" : v instanceof byte[] ? "byte[" + ((byte[]) v).length + "]"
                         : v.getClass().getSimpleName()).collect(java.util.stream.Collectors.joining(", ")));

@@ -15,6 +15,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.porpoise.backend.BackendException;
+import io.porpoise.backend.EncodedString;
 import io.porpoise.backend.BackendSession;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
@@ -98,16 +99,24 @@ class ComStmtExecuteHandlerTest {
         assertFalse(r.wantsCursor());
         assertEquals(1, r.iterations());
         assertEquals(LONGLONG_VARSTRING, r.parameters().types());
-        assertEquals(List.of(42L, "\u4e2d"), r.parameters().values());
+        // The packet's string is its bytes; what the backend gets is typed by the client charset: GBK text does
+        // not carry the bytes as UTF-8, so it goes as an EncodedString (text and bytes).
+        assertArrayEquals(new byte[] {(byte) 0xd6, (byte) 0xd0}, (byte[]) r.parameters().values().get(1));
+        context.session.variables.internalSet("character_set_client", "gbk");
+        List<Object> values = ParameterValues.of(s, r.parameters(), context.session);
+        assertEquals(42L, values.get(0));
+        EncodedString v = (EncodedString) values.get(1);
+        assertEquals("\u4e2d", v.text());
+        assertArrayEquals(new byte[] {(byte) 0xd6, (byte) 0xd0}, v.bytes());
     }
 
     /** A set NULL bit means no value in the packet for that parameter. */
     @Test
     void decodesNullParameters() throws Exception {
-        statement("SELECT ?, ?", null, 2, List.of());
+        ServerStatement s = statement("SELECT ?, ?", null, 2, List.of());
         ComStmtExecuteRequest r = decodeHex("01 00 00 00 00 01 00 00 00" + " 01 01 08 00 fd 00" + " 01 41");
         assertTrue(r.parameters().isNull(0));
-        assertEquals(Arrays.asList(null, "A"), r.parameters().values());
+        assertEquals(Arrays.asList(null, "A"), ParameterValues.of(s, r.parameters(), context.session));
     }
 
     /** Flag 0 reuses the types bound by the previous execution (clients send types only once). */
@@ -116,7 +125,7 @@ class ComStmtExecuteHandlerTest {
         ServerStatement s = statement("SELECT ?, ?", null, 2, List.of());
         s.boundTypes(LONGLONG_VARSTRING);
         ComStmtExecuteRequest r = decodeHex("01 00 00 00 00 01 00 00 00" + " 00 00" + " 2a 00 00 00 00 00 00 00 01 41");
-        assertEquals(List.of(42L, "A"), r.parameters().values());
+        assertEquals(List.of(42L, "A"), ParameterValues.of(s, r.parameters(), context.session));
     }
 
     /**
@@ -222,13 +231,15 @@ class ComStmtExecuteHandlerTest {
         assertArrayEquals(new boolean[] {false, false, false}, s.longDataSupplied());
     }
 
-    /** Long data bound as a string that does not decode in the client charset (a binary stream) stays bytes. */
+    /** Long data bound as a string that does not decode in the client charset (a binary stream) keeps its bytes, marked as no text. */
     @Test
     void longDataThatIsNotTextStaysBytes() throws Exception {
         ServerStatement s = statement("INSERT INTO t VALUES (?)", backendPrepared(), 1, List.of());
         s.appendLongData(0, new byte[] {(byte) 0xFF, (byte) 0xFE});
         handler.execute(decode(payload(1, 0, true, types(MYSQL_TYPE_VAR_STRING), new boolean[] {true}, (Object) null)), context);
-        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFE}, (byte[]) executed.get(0).get(0));
+        EncodedString v = (EncodedString) executed.get(0).get(0);
+        assertArrayEquals(new byte[] {(byte) 0xFF, (byte) 0xFE}, v.bytes());
+        assertFalse(v.isText());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.RowCursor;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.backend.SessionInfo;
+import io.porpoise.backend.StringLiteral;
 import io.porpoise.backend.UpdateResult;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
@@ -70,6 +71,15 @@ final class RoutedSession implements BackendSession {
             return;
         }
         sessionFor(sql).query(sql, sink);
+    }
+
+    @Override
+    public void query(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
+        if (literals.isEmpty() || SHOW_DATABASES.matcher(sql).matches()) {
+            query(sql, sink);
+            return;
+        }
+        sessionFor(sql).query(sql, literals, sink);
     }
 
     @Override

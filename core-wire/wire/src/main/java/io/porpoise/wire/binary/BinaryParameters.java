@@ -53,7 +53,8 @@ public final class BinaryParameters {
      * @param count the statement's parameter count (from COM_STMT_PREPARE)
      * @param previous the types of the previous execution, or null before the first one
      * @param longDataSupplied per parameter, whether COM_STMT_SEND_LONG_DATA supplied it
-     * @param text the charset of string parameters (character_set_client)
+     * @param text the charset of string parameters (character_set_client), or null to leave
+     *     string-typed values as their bytes
      * @throws MalformedPacketException for flag 0 without previous types, types of another
      *     count, a flag other than 0/1, an unknown type code, or short or invalid data
      */

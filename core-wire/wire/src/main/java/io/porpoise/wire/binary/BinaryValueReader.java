@@ -39,9 +39,13 @@ public final class BinaryValueReader {
      * String-typed values are text when they decode cleanly in the client's charset, else the
      * raw bytes: clients bind byte arrays with string types too (Connector/J's setBytes), and
      * MySQL stores such a value into a binary column untouched, so no replacement characters
-     * may creep in.
+     * may creep in. With {@code charset} null the bytes are returned as they are (the caller
+     * decides by the type).
      */
     public static Object textOrBytes(byte[] bytes, Charset charset) {
+        if (charset == null) {
+            return bytes;
+        }
         if (isAscii(bytes) && ASCII_COMPATIBLE.contains(charset.name())) {
             // The common case, without a decoder per value.
             return new String(bytes, StandardCharsets.ISO_8859_1);
