@@ -190,7 +190,6 @@ class CharsetIT {
             assertError(1231, "42000", "Variable 'character_set_client' can't be set to the value of 'ucs2'", () -> s.execute("SET NAMES ucs2"));
             assertError(1231, "42000", "Variable 'character_set_client' can't be set to the value of 'utf16'",
                     () -> s.execute("SET character_set_client = utf16"));
-            assertError(1235, "42000", "This version of MySQL doesn't yet support 'character set 'dec8''", () -> s.execute("SET NAMES dec8"));
             // Nothing changed by the refused statements.
             assertEquals(List.of("utf8mb4|utf8mb4_0900_ai_ci"), rows(s.executeQuery("SELECT @@character_set_client, @@collation_connection")));
         }
