@@ -6,8 +6,9 @@ import java.util.Optional;
 /**
  * One MySQL collation as {@code INFORMATION_SCHEMA.COLLATIONS} shows it, with the facts of its
  * character set ({@code INFORMATION_SCHEMA.CHARACTER_SETS}) and the Java charset that converts
- * it. {@code javaCharset} is empty for the few legacy character sets the JVM cannot convert
- * (dec8, hp8, swe7, armscii8, keybcs2, geostd8): a client asking for one is refused.
+ * it. {@code javaCharset} is empty only when the runtime lacks the converter (a trimmed image
+ * without {@code jdk.charsets} has no GBK, Big5, ...): a client asking for such a charset is
+ * refused.
  *
  * @param id what handshakes and column definitions carry
  * @param defaultForCharset whether this is its character set's default collation

@@ -24,8 +24,9 @@ import java.util.Optional;
  * INFORMATION_SCHEMA views are all answered from it.
  *
  * <p>MySQL {@code latin1} is Windows-1252 (with MySQL's mapping of its five holes to C1
- * controls), {@code utf8}/{@code utf8mb3} is UTF-8 limited to 3 bytes, and {@code binary} is
- * bytes (mapped to ISO-8859-1 only where a String must carry them).
+ * controls), {@code utf8}/{@code utf8mb3} is UTF-8 limited to 3 bytes, dec8, hp8, swe7,
+ * armscii8, keybcs2 and geostd8 are MySQL's own tables ({@code single-byte-charsets.txt}), and
+ * {@code binary} is bytes (mapped to ISO-8859-1 only where a String must carry them).
  */
 public final class Collations {
     /** utf8mb4_0900_ai_ci: the server default, as in MySQL 8. */
@@ -130,11 +131,16 @@ public final class Collations {
         switch (name) {
             case "-":
                 return Optional.empty();
-            case MysqlLatin1.NAME:
-                return Optional.of(MysqlLatin1.INSTANCE);
             case Utf8mb3.NAME:
                 return Optional.of(Utf8mb3.INSTANCE);
             default:
+                if (name.startsWith(SingleByteCharsets.PREFIX)) {
+                    SingleByteCharset own = SingleByteCharsets.byJavaName(name);
+                    if (own == null) {
+                        throw new IllegalStateException("collations.tsv charset: " + name + " (expected: latin1 or one of single-byte-charsets.txt)");
+                    }
+                    return Optional.of(own);
+                }
                 // jdk.charsets (GBK, Big5, Shift_JIS, ...) may be absent from a trimmed runtime image.
                 return Charset.isSupported(name) ? Optional.of(Charset.forName(name)) : Optional.empty();
         }

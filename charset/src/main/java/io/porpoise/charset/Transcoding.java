@@ -9,8 +9,8 @@ public final class Transcoding {
 
     /** {@code s} in {@code charset}; characters it cannot represent become {@code ?}, as MySQL sends them. */
     public static byte[] encode(String s, Charset charset) {
-        if (charset == MysqlLatin1.INSTANCE) {
-            return MysqlLatin1.toBytes(s);
+        if (charset instanceof SingleByteCharset) {
+            return ((SingleByteCharset) charset).toBytes(s);
         }
         return s.getBytes(charset);
     }

@@ -186,7 +186,6 @@ class CharsetIT {
             assertError(1231, "42000", "Variable 'character_set_client' can't be set to the value of 'ucs2'", () -> s.execute("SET NAMES ucs2"));
             assertError(1231, "42000", "Variable 'character_set_client' can't be set to the value of 'utf16'",
                     () -> s.execute("SET character_set_client = utf16"));
-            assertError(1235, "42000", "This version of MySQL doesn't yet support 'character set 'dec8''", () -> s.execute("SET NAMES dec8"));
             // Nothing changed by the refused statements.
             assertEquals(List.of("utf8mb4|utf8mb4_0900_ai_ci"), rows(s.executeQuery("SELECT @@character_set_client, @@collation_connection")));
         }
@@ -232,6 +231,146 @@ class CharsetIT {
             assertTrue(rs.next());
             assertEquals(text, rs.getString(1), "stored as the right characters");
         }
+    }
+
+    /**
+     * The six single-byte charsets MySQL maps with its own tables, through the {@code mariadb} CLI
+     * (libmariadb knows them all): the literal's bytes as the client sends them (swe7 escapes its
+     * Ö, byte 0x5C, as MySQL's escaping does; armscii8 sends 0xFF, an apostrophe, unescaped since
+     * it is no quote to MySQL's lexer), the text stored, and the bytes read back. armscii8's
+     * apostrophe comes back as 0x27, the byte MySQL converts U+0027 to.
+     */
+    @ParameterizedTest(name = "mariadb --default-character-set={0}")
+    @CsvSource(quoteCharacter = '"', value = {
+        "dec8, 7101, 436166E920D7, Caf\u00E9 \u0152, 436166E920D7",
+        "hp8, 7102, AF3520C5, \u20A45 \u00E9, AF3520C5",
+        "swe7, 7103, 5B605C5C5C27, \u00C4\u00E9\u00D6', 5B605C27",
+        "armscii8, 7104, B2B3FF6F6B, \u0531\u0561'ok, B2B3276F6B",
+        "keybcs2, 7105, 80A9, \u010C\u0159, 80A9",
+        "geostd8, 7106, C0FD, \u10D0\u2116, C0FD"})
+    void mariadbCliWithMysqlsOwnSingleByteCharsets(String charset, int id, String sentHex, String text, String readHex) throws Exception {
+        assumeCli();
+        java.io.ByteArrayOutputStream script = new java.io.ByteArrayOutputStream();
+        script.writeBytes(("INSERT INTO cs.t (id, enc, s) VALUES (" + id + ", '" + charset + "', '").getBytes(StandardCharsets.US_ASCII));
+        script.writeBytes(java.util.HexFormat.of().parseHex(sentHex));
+        script.writeBytes(("');\nSELECT s FROM cs.t WHERE id = " + id + ";\nSELECT @@character_set_client, @@collation_connection;\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        List<String> errors = new ArrayList<>();
+        byte[] out = mariadb(script.toByteArray(), errors, "--default-character-set=" + charset);
+        assertEquals("exit 0", errors.get(1), errors.get(0));
+        String collation = DEFAULT_COLLATIONS.get(charset);
+        assertEquals(readHex.toLowerCase() + java.util.HexFormat.of().formatHex(("\n" + charset + "\t" + collation + "\n").getBytes(StandardCharsets.US_ASCII)),
+                java.util.HexFormat.of().formatHex(out), "the bytes the client reads are its charset's");
+        try (Connection utf8 = fx.mysql(""); Statement st = utf8.createStatement()) {
+            ResultSet rs = st.executeQuery("SELECT s FROM cs.t WHERE id = " + id);
+            assertTrue(rs.next());
+            assertEquals(text, rs.getString(1), "stored as the right characters");
+            // Stored text goes out in the charset too, and a character it lacks is a question mark.
+            st.execute("INSERT INTO cs.t (id, enc, s) VALUES (" + (id + 50) + ", '" + charset + "', '" + text.replace("'", "''") + "\u4E2D')");
+        }
+        errors.clear();
+        out = mariadb(("SELECT s FROM cs.t WHERE id = " + (id + 50) + ";\n").getBytes(StandardCharsets.US_ASCII), errors, "--default-character-set=" + charset);
+        assertEquals("exit 0", errors.get(1), errors.get(0));
+        assertEquals(readHex.toLowerCase() + "3f0a", java.util.HexFormat.of().formatHex(out));
+    }
+
+    private static final java.util.Map<String, String> DEFAULT_COLLATIONS = defaultCollations();
+
+    private static java.util.Map<String, String> defaultCollations() {
+        return java.util.Map.of("dec8", "dec8_swedish_ci", "hp8", "hp8_english_ci", "swe7", "swe7_swedish_ci", "armscii8", "armscii8_general_ci",
+                "keybcs2", "keybcs2_general_ci", "geostd8", "geostd8_general_ci");
+    }
+
+    @Test
+    void bytesNoSingleByteCharsetDefinesAreRefusedOutsideLiterals() throws Exception {
+        assumeCli();
+        List<String> errors = new ArrayList<>();
+        // geostd8 leaves 0xE6 undefined: as an identifier it is no text (1300), in a literal it is bytes.
+        mariadb(new byte[] {'S', 'E', 'L', 'E', 'C', 'T', ' ', '1', ' ', 'A', 'S', ' ', '`', (byte) 0xE6, '`', ';', '\n'}, errors,
+                "--default-character-set=geostd8");
+        assertEquals("exit 1", errors.get(1));
+        assertTrue(errors.get(0).contains("ERROR 1300 (HY000) at line 1: Invalid geostd8 character string: 'E660'"), errors.get(0));
+    }
+
+    /**
+     * A swe7 client's escaping is done on bytes, with 0x5C, which swe7 reads as Ö: the escaped
+     * quote must stay inside the literal (MySQL's lexer sees a backslash), never end it.
+     */
+    @Test
+    void swe7EscapesAreBackslashesToTheLexer() throws Exception {
+        try (Connection c = fx.mysql(""); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS cs.swe7 (id INT PRIMARY KEY, s VARCHAR(50))");
+        }
+        assumeCli();
+        // The value a' OR 'x'='x escaped as mysql_real_escape_string does: \' for each quote.
+        byte[] sql = "INSERT INTO cs.swe7 VALUES (1, 'a\\' OR \\'x\\'=\\'x');\nSELECT COUNT(*) FROM cs.swe7 WHERE s = 'a\\' OR \\'x\\'=\\'x';\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        List<String> errors = new ArrayList<>();
+        byte[] out = mariadb(sql, errors, "--default-character-set=swe7");
+        assertEquals("exit 0", errors.get(1), errors.get(0));
+        assertEquals("1\n", new String(out, StandardCharsets.US_ASCII));
+        try (Connection c = fx.mysql(""); Statement s = c.createStatement()) {
+            assertEquals(List.of("a' OR 'x'='x"), rows(s.executeQuery("SELECT s FROM cs.swe7")));
+        }
+    }
+
+    /**
+     * Collation 63 at the handshake, as MySQL's {@code thd_init_client_charset} takes it: client,
+     * connection and results binary; query bytes stored unconverted (UTF-8 text into a utf8mb4
+     * column), results unconverted with text columns labelled binary.
+     */
+    @Test
+    void handshakeCollationBinary() throws Exception {
+        try (RawProtocolIT.RawClient c = new RawProtocolIT.RawClient(fx.port())) {
+            c.handshake();
+            io.porpoise.wire.Capabilities caps = io.porpoise.wire.Capabilities.of(io.porpoise.wire.CapabilityFlag.CLIENT_PROTOCOL_41,
+                    io.porpoise.wire.CapabilityFlag.CLIENT_SECURE_CONNECTION, io.porpoise.wire.CapabilityFlag.CLIENT_PLUGIN_AUTH,
+                    io.porpoise.wire.CapabilityFlag.CLIENT_DEPRECATE_EOF);
+            io.netty.buffer.ByteBuf b = io.netty.buffer.Unpooled.buffer();
+            new io.porpoise.wire.packet.HandshakeResponse41(caps, 1 << 24, 63, "root", new byte[0], null, "caching_sha2_password",
+                    java.util.Map.of(), 0).encode(b, StandardCharsets.UTF_8);
+            byte[] login = new byte[b.readableBytes()];
+            b.readBytes(login);
+            b.release();
+            c.write(1, login);
+            assertEquals(0, c.read()[0], "OK after login");
+            assertEquals(List.of("binary", "binary", "binary", "binary"), rawRow(c,
+                    "SELECT @@character_set_client, @@character_set_connection, @@character_set_results, @@collation_connection", 4, null));
+            c.write(0, RawProtocolIT.query("INSERT INTO cs.t (id, enc, s) VALUES (7201, 'binary', 'h\u00e9 \u4E2D')"));
+            assertEquals(0, c.read()[0]);
+            List<Integer> charsets = new ArrayList<>();
+            assertEquals(List.of("7201", "h\u00e9 \u4E2D"), rawRow(c, "SELECT id, s FROM cs.t WHERE id = 7201", 2, charsets));
+            assertEquals(List.of(63, 63), charsets, "text columns are labelled binary, as MySQL does for binary results");
+        }
+        try (Connection utf8 = fx.mysql(""); Statement st = utf8.createStatement()) {
+            assertEquals(List.of("h\u00e9 \u4E2D"), rows(st.executeQuery("SELECT s FROM cs.t WHERE id = 7201")));
+        }
+        // SET NAMES binary does the same on a live connection.
+        try (Connection c = fx.mysql(""); Statement s = c.createStatement()) {
+            s.execute("SET NAMES binary");
+            assertEquals(List.of("binary|binary|binary|binary"), rows(s.executeQuery(
+                    "SELECT @@character_set_client, @@character_set_connection, @@character_set_results, @@collation_connection")));
+        }
+    }
+
+    /** One text-protocol row of {@code columns} values as UTF-8 strings; the column definitions' collations into {@code charsets}. */
+    private static List<String> rawRow(RawProtocolIT.RawClient c, String sql, int columns, List<Integer> charsets) throws Exception {
+        c.write(0, RawProtocolIT.query(sql));
+        assertEquals(columns, c.read()[0]);
+        for (int i = 0; i < columns; i++) {
+            io.porpoise.wire.packet.ColumnDefinition41 def = io.porpoise.wire.packet.ColumnDefinition41.decode(RawProtocolIT.reader(c.read()),
+                    StandardCharsets.UTF_8);
+            if (charsets != null) {
+                charsets.add(def.characterSet());
+            }
+        }
+        io.porpoise.wire.PayloadReader row = RawProtocolIT.reader(c.read());
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            values.add(row.readLengthEncodedString(StandardCharsets.UTF_8));
+        }
+        assertEquals(0xFE, c.read()[0] & 0xFF, "end of rows");
+        return values;
     }
 
     @Test

@@ -27,9 +27,21 @@ import java.util.Locale;
  * character may be 0x5C ({@code \}) or 0x60 ({@code `}); such a character is stepped over whole
  * ({@link CharLengths}), so it neither escapes the closing quote nor ends an identifier.
  * Comments are skipped, so a quote in {@code -- it's} starts nothing.
+ *
+ * <p>MySQL's lexer reads quotes, backslashes and the other syntax characters as bytes and
+ * converts only the text between them. In {@code swe7} the bytes of {@code @ \ ` |} are the
+ * letters É Ö é ö, and {@code armscii8} decodes 0xFF to an apostrophe and 0xA4-0xAC to
+ * {@code ) ( . , -}: decoded naively, a swe7 client's escaping backslash would become Ö and end
+ * its literal early, and an armscii8 0xFF inside a literal would end it. For such charsets
+ * ({@link TextDecoding#isAsciiTransparent} false) every literal and quoted identifier is
+ * resolved from its bytes as MySQL does and written back with escapes, the syntax bytes outside
+ * them keep their ASCII meaning, and a byte above 0x7F that decodes to ASCII outside them (a
+ * syntax error in MySQL) is ER_INVALID_CHARACTER_STRING.
  */
 public final class QueryText {
     private static final String BINARY = "_binary";
+    /** The bytes MySQL's lexer ({@code init_state_maps}) reads by value, whatever the client charset. */
+    private static final String LEXER_BYTES = "_'.>=!<&|#;:\\/*@`\"";
 
     private QueryText() {
     }
@@ -45,7 +57,7 @@ public final class QueryText {
      * @throws InvalidCharacterStringException for bytes outside literals that are not text in it
      */
     public static String decode(byte[] sql, Charset charset, String mysqlCharset) throws InvalidCharacterStringException {
-        String strict = strictOrNull(sql, 0, sql.length, charset);
+        String strict = TextDecoding.isAsciiTransparent(charset) ? strictOrNull(sql, 0, sql.length, charset) : null;
         if (strict != null && !strict.toLowerCase(Locale.ROOT).contains(BINARY)) {
             return strict;
         }
@@ -84,6 +96,8 @@ public final class QueryText {
         private final Charset charset;
         private final String mysqlCharset;
         private final CharLengths widths;
+        /** False for swe7 and armscii8: literals and identifiers are rewritten, syntax bytes fixed up. */
+        private final boolean transparent;
         private final StringBuilder out;
         private final StatementBoundaries boundaries;
         /** Literals whose text does not carry their bytes (when splitting). */
@@ -99,6 +113,7 @@ public final class QueryText {
             this.charset = charset;
             this.mysqlCharset = mysqlCharset;
             this.widths = CharLengths.of(mysqlCharset);
+            this.transparent = TextDecoding.isAsciiTransparent(charset);
             this.out = new StringBuilder(sql.length + 16);
             this.textCarriesBytes = ClientStrings.textCarriesBytes(mysqlCharset);
         }
@@ -114,7 +129,11 @@ public final class QueryText {
                     i += w;
                 } else if (c == '`') {
                     content(i);
-                    i = skipQuoted(i, '`');
+                    int end = skipQuoted(i, '`');
+                    if (!transparent && lastClosed) {
+                        identifier(i, end);
+                    }
+                    i = end;
                 } else if (c == '\'' || c == '"') {
                     content(i);
                     i = literal(i, c);
@@ -195,6 +214,24 @@ public final class QueryText {
                 if (!binary) {
                     record(at, new EncodedString(value, charset, mysqlCharset, null));
                 }
+            } else if (!transparent) {
+                // The value as MySQL reads it (escapes resolved on the bytes, then converted), escaped afresh.
+                int at = out.length();
+                out.append((char) quote);
+                for (int k = 0; k < text.length(); k++) {
+                    char ch = text.charAt(k);
+                    if (ch == '\\' || ch == '\'' || ch == '"') {
+                        out.append('\\').append(ch);
+                    } else if (ch == 0) {
+                        out.append("\\0");
+                    } else {
+                        out.append(ch);
+                    }
+                }
+                out.append((char) quote);
+                runStart = end;
+                // Even ASCII bytes are other letters in swe7: the text never carries them.
+                record(at, new EncodedString(value, charset, mysqlCharset, text));
             } else if (!textCarriesBytes && !ClientStrings.isAscii(value)) {
                 int at = out.length();
                 flush(end);
@@ -210,12 +247,53 @@ public final class QueryText {
             }
         }
 
+        /**
+         * A closed back-quoted identifier {@code [start, end)} in a charset that is not ASCII
+         * transparent: its bytes with doubled back quotes resolved, converted, and quoted again.
+         */
+        private void identifier(int start, int end) throws InvalidCharacterStringException {
+            flush(start);
+            ByteArrayOutputStream name = new ByteArrayOutputStream(end - start);
+            for (int k = start + 1; k < end - 1; k++) {
+                name.write(sql[k]);
+                if (sql[k] == '`') {
+                    k++;
+                }
+            }
+            byte[] b = name.toByteArray();
+            out.append('`').append(TextDecoding.decode(b, 0, b.length, charset, mysqlCharset).replace("`", "``")).append('`');
+            runStart = end;
+        }
+
         /** Decodes the verbatim bytes up to {@code to}, strictly. */
         private void flush(int to) throws InvalidCharacterStringException {
             if (to > runStart) {
-                out.append(TextDecoding.decode(sql, runStart, to - runStart, charset, mysqlCharset));
+                String text = TextDecoding.decode(sql, runStart, to - runStart, charset, mysqlCharset);
+                out.append(transparent ? text : syntaxBytes(text, runStart, to));
             }
             runStart = Math.max(runStart, to);
+        }
+
+        /**
+         * Text outside literals in a single-byte charset that is not ASCII transparent (one char
+         * per byte): the bytes MySQL's lexer gives a fixed meaning keep it (swe7's {@code @} is not
+         * É here), and a byte above 0x7F posing as ASCII is refused.
+         */
+        private String syntaxBytes(String text, int from, int to) throws InvalidCharacterStringException {
+            StringBuilder fixed = null;
+            for (int k = from; k < to; k++) {
+                int b = sql[k] & 0xFF;
+                char ch = text.charAt(k - from);
+                if (b >= 0x80 && ch < 0x80) {
+                    throw new InvalidCharacterStringException(mysqlCharset,
+                            HexFormat.of().withUpperCase().formatHex(sql, k, Math.min(to, k + 6)));
+                }
+                if (b < 0x80 && ch != b && LEXER_BYTES.indexOf(b) >= 0) {
+                    fixed = fixed == null ? new StringBuilder(text) : fixed;
+                    fixed.setCharAt(k - from, (char) b);
+                }
+            }
+            return fixed == null ? text : fixed.toString();
         }
 
         /** Removes a trailing {@code _binary} (and the spaces after it); true if there was one. */

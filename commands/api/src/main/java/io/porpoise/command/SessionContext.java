@@ -35,7 +35,11 @@ public interface SessionContext {
     /** Charset of {@code character_set_client}: how query text is decoded. */
     Charset clientCharset();
 
-    /** The collation result text is sent in, or null for {@code character_set_results = NULL}. */
+    /**
+     * The collation result text is sent in, or null for {@code character_set_results = NULL};
+     * the {@code binary} collation (63) when results are binary: values unconverted, text columns
+     * labelled binary.
+     */
     Collation resultsCollation();
 
     /** The current database (DATABASE()), or null. */

@@ -116,4 +116,50 @@ class QueryTextTest {
         byte[] sql = bytes(GBK, "SELECT '", new int[] {0xBF}, "', 1");
         assertEquals("SELECT X'bf', 1", QueryText.decode(sql, GBK, "gbk"));
     }
+
+    static Charset mysql(String charset) {
+        return io.porpoise.charset.Collations.defaultFor(charset).orElseThrow().charset();
+    }
+
+    @Test
+    void swe7SyntaxBytesAreSyntaxAndTheirLettersAreText() throws Exception {
+        Charset swe7 = mysql("swe7");
+        // Escaped by the client on the bytes: 0x5C is the escape (not Ö) and \\ is the byte 0x5C, Ö.
+        byte[] sql = bytes(StandardCharsets.ISO_8859_1, "SELECT @@version, 'x\\' OR 1=1 -- \\\\', `[`, \"]\"");
+        assertEquals("SELECT @@version, 'x\\' OR 1=1 -- \u00D6', `\u00C4`, \"\u00C5\"", QueryText.decode(sql, swe7, "swe7"));
+        // A literal's Ä (0x5B) and a doubled quote; a doubled back quote in an identifier is the byte 0x60, é; 0x7C is ö.
+        byte[] ident = bytes(StandardCharsets.ISO_8859_1, "SELECT '[''' AS `a``b` FROM t WHERE c = '|' || 1");
+        assertEquals("SELECT '\u00C4\\'' AS `a\u00E9b` FROM t WHERE c = '\u00F6' || 1", QueryText.decode(ident, swe7, "swe7"));
+        // DEL and bytes above 0x7F are no swe7 text: outside a literal an error, inside one a binary literal.
+        byte[] bad = bytes(StandardCharsets.ISO_8859_1, "SELECT '", new int[] {0x80}, "', ", new int[] {0x7F});
+        assertEquals("7F", assertThrows(InvalidCharacterStringException.class, () -> QueryText.decode(bad, swe7, "swe7")).hexBytes());
+        assertEquals("SELECT X'80'", QueryText.decode(bytes(StandardCharsets.ISO_8859_1, "SELECT '", new int[] {0x80}, "'"), swe7, "swe7"));
+    }
+
+    @Test
+    void armscii8PunctuationAboveAsciiNeverEndsALiteral() throws Exception {
+        Charset armscii8 = mysql("armscii8");
+        // 0xFF is an apostrophe in armscii8 but not a quote to MySQL's lexer; 0xA4 is ')'.
+        byte[] sql = bytes(StandardCharsets.ISO_8859_1, "SELECT 'it", new int[] {0xFF}, "s", new int[] {0xA4}, "', \"", new int[] {0xFF}, "\", `", new int[] {0xFF}, "`");
+        assertEquals("SELECT 'it\\'s)', \"\\'\", `'`", QueryText.decode(sql, armscii8, "armscii8"));
+        QueryStatements split = QueryText.split(bytes(StandardCharsets.ISO_8859_1, "SELECT '", new int[] {0xFF}, "; DROP TABLE t; --'; SELECT 2"), armscii8, "armscii8");
+        assertEquals(2, split.statements().size(), split.toString());
+        // Outside literals it is a character MySQL's parser refuses, not a quote.
+        byte[] bare = bytes(StandardCharsets.ISO_8859_1, "SELECT ", new int[] {0xFF}, "x", new int[] {0xFF});
+        assertEquals("FF78FF", assertThrows(InvalidCharacterStringException.class, () -> QueryText.decode(bare, armscii8, "armscii8")).hexBytes());
+        // Letters are text anywhere.
+        assertEquals("SELECT '\u0531' AS `\u0561`", QueryText.decode(bytes(StandardCharsets.ISO_8859_1, "SELECT '", new int[] {0xB2}, "' AS `", new int[] {0xB3}, "`"),
+                armscii8, "armscii8"));
+    }
+
+    @Test
+    void asciiTransparentSingleByteCharsetsKeepTheFastPath() throws Exception {
+        for (String cs : new String[] {"dec8", "hp8", "keybcs2", "geostd8"}) {
+            byte[] sql = bytes(StandardCharsets.ISO_8859_1, "SELECT 'a\\'b', `c`");
+            assertEquals("SELECT 'a\\'b', `c`", QueryText.decode(sql, mysql(cs), cs), cs);
+        }
+        byte[] geo = bytes(StandardCharsets.ISO_8859_1, "SELECT '", new int[] {0xC0, 0xFD}, "'");
+        assertEquals("SELECT '\u10D0\u2116'", QueryText.decode(geo, mysql("geostd8"), "geostd8"));
+        assertEquals("SELECT X'e6'", QueryText.decode(bytes("SELECT '", new int[] {0xE6}, "'"), mysql("geostd8"), "geostd8"));
+    }
 }

@@ -13,10 +13,6 @@ import java.util.List;
  * (not identifiers: ANSI_QUOTES is off in MySQL by default).
  */
 final class SqlLexer {
-    /** Character set names MySQL accepts as introducers ({@code _binary'…'}). */
-    private static final java.util.Set<String> CHARSET_INTRODUCERS = java.util.Set.of("binary", "utf8mb4", "utf8mb3", "utf8",
-            "latin1", "ascii", "gbk", "big5", "sjis", "cp932", "ujis", "euckr", "gb2312", "gb18030", "ucs2", "utf16", "utf16le",
-            "utf32", "cp1250", "cp1251", "cp1256", "cp1257", "latin2", "greek", "hebrew", "koi8r", "koi8u", "tis620");
     /** Executable comments newer than this server version are treated as plain comments. */
     private static final int MAX_EXECUTABLE_VERSION = 89999;
 
@@ -119,9 +115,9 @@ final class SqlLexer {
                     quote++;
                 }
                 if (word.startsWith("_") && quote < n && (s.charAt(quote) == '\'' || s.charAt(quote) == '"')
-                        && CHARSET_INTRODUCERS.contains(word.substring(1).toLowerCase(java.util.Locale.ROOT))) {
-                    // A charset introducer (_utf8mb4'..', _binary '..', MySQL allows the space): the
-                    // literal alone means the same here.
+                        && io.porpoise.charset.Collations.defaultFor(word.substring(1)).isPresent()) {
+                    // A charset introducer, any of MySQL's character sets (_utf8mb4'..', _binary '..',
+                    // MySQL allows the space): the literal alone means the same here.
                     i = quote;
                     continue;
                 }

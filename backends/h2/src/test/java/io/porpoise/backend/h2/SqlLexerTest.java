@@ -23,6 +23,8 @@ final class SqlLexerTest {
         assertEquals("SELECT \"a`b\", \"x\"\"y\" FROM \"t\"", h2("SELECT `a``b`, `x\"y` FROM `t`"));
         assertEquals("SELECT X'00ff', X'0A'", h2("SELECT 0x00ff, x'0A'"));
         assertEquals("SELECT 'raw'", h2("SELECT _binary'raw'"));
+        assertEquals("SELECT 'a', 'b', 'c'", h2("SELECT _dec8'a', _geostd8 'b', _UTF8'c'"), "every MySQL charset introduces");
+        assertEquals("SELECT _nope 'a'", h2("SELECT _nope 'a'"), "not a charset: a word, kept");
     }
 
     @Test

@@ -57,7 +57,8 @@ final class Charsets {
      * The default collation of {@code charset} for variable {@code variable}, or MySQL's error:
      * ER_UNKNOWN_CHARACTER_SET for a name it does not know, ER_WRONG_VALUE_FOR_VAR for a client
      * charset its parser cannot read (ucs2, utf16, utf16le, utf32), and ER_NOT_SUPPORTED_YET
-     * for text this server would have to convert with a charset the JVM lacks.
+     * for text this server would have to convert with a charset the runtime lacks (only on an
+     * image without {@code jdk.charsets}: every MySQL 8.4 charset has a converter otherwise).
      */
     static Collation check(String variable, String charset) throws BackendException {
         Collation def = Collations.defaultFor(charset).orElseThrow(() -> VariableRef.error("ER_UNKNOWN_CHARACTER_SET", charset));

@@ -8,9 +8,11 @@ import io.porpoise.wire.packet.ErrPacket;
 /**
  * The collation id of a HandshakeResponse41, checked as MySQL's {@code thd_init_client_charset}
  * does before authentication: an id it does not know means the server defaults (no error);
- * ucs2, utf16, utf16le and utf32 cannot be parsed and are refused with ER_WRONG_VALUE_FOR_VAR.
- * A character set the JVM cannot convert (dec8, hp8, swe7, armscii8, keybcs2, geostd8) is
- * refused with ER_NOT_SUPPORTED_YET rather than silently misread.
+ * ucs2, utf16, utf16le and utf32 cannot be parsed and are refused with ER_WRONG_VALUE_FOR_VAR;
+ * every other one, {@code binary} (63) included, becomes the session's client, connection and
+ * results charset. Only a charset whose converter the runtime lacks (GBK and the like on an
+ * image without {@code jdk.charsets}) is refused, with ER_NOT_SUPPORTED_YET, rather than
+ * silently misread.
  */
 final class ClientCharsets {
     private ClientCharsets() {

@@ -57,7 +57,8 @@ final class CommandRunner {
         HandshakeResponse41 r = login.response();
         SessionVariables vars = server.variables().newSession();
         Outbound out = new Outbound(channel, writability, seq);
-        Collations.byId(r.characterSet()).filter(c -> !c.isBinary()).ifPresent(c -> {
+        // As MySQL's thd_init_client_charset: any known id but the refused ones (ClientCharsets), binary too.
+        Collations.byId(r.characterSet()).ifPresent(c -> {
             vars.internalSet("character_set_client", c.charsetName());
             vars.internalSet("character_set_connection", c.charsetName());
             vars.internalSet("character_set_results", c.charsetName());

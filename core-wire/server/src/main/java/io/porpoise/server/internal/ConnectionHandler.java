@@ -167,7 +167,8 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
             writeAndClose(packet.lastSequenceId() + 1, refusal);
             return;
         }
-        Charset text = Collations.byId(head.characterSet()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
+        // binary (63) means bytes: user and database names are then UTF-8, as MySQL copies them into utf8.
+        Charset text = Collations.byId(head.characterSet()).filter(c -> !c.isBinary()).flatMap(c -> c.javaCharset()).orElse(StandardCharsets.UTF_8);
         HandshakeResponse41 response = HandshakeResponse41.decodeBody(head, reader, text);
         CompressionNegotiation.Choice choice = compression.choose(response);
         if (choice.isRefused()) {

@@ -10,7 +10,6 @@ import io.porpoise.wire.binary.BinaryRow;
 import io.porpoise.wire.packet.EofPacket;
 import io.porpoise.wire.packet.OkPacket;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** {@link PacketWriter} over a command's {@link Outbound}, with the session's capabilities and charsets. */
@@ -28,7 +27,7 @@ final class RawPackets implements PacketWriter {
         this.out = out;
         this.response = response;
         this.results = session.resultsCollation();
-        this.text = results == null ? StandardCharsets.UTF_8 : results.charset();
+        this.text = ResultSetWriter.metadataCharset(results);
     }
 
     @Override

@@ -72,8 +72,7 @@ final class ResultSetWriter implements ResultSink, RowWriter {
         response.markAnswered();
         this.columns = List.copyOf(cols);
         Collation results = session.resultsCollation();
-        // Metadata is in character_set_results, or in character_set_system (utf8mb3) when it is NULL.
-        Charset textCharset = results == null ? StandardCharsets.UTF_8 : results.charset();
+        Charset textCharset = metadataCharset(results);
         this.valueCharsets = valueCharsets(columns, results);
         if (binary) {
             binaryRow = binaryRowFor(columns, results);
@@ -93,10 +92,19 @@ final class ResultSetWriter implements ResultSink, RowWriter {
     }
 
     /**
+     * The charset of names in column definitions: character_set_results, or character_set_system
+     * (utf8mb3) unconverted when it is NULL or {@code binary}.
+     */
+    static Charset metadataCharset(Collation results) {
+        return results == null || results.isBinary() ? StandardCharsets.UTF_8 : results.charset();
+    }
+
+    /**
      * A column's definition as sent: a text column carries the results charset's default
      * collation and its length in that charset's bytes (characters times Maxlen), as MySQL's
      * {@code send_field_metadata} does; with {@code character_set_results = NULL} it keeps its
-     * own collation. Binary columns (collation 63) are never relabelled.
+     * own collation; with {@code binary} results, text columns are labelled binary (63), as in
+     * MySQL's {@code send_field_metadata}. Binary columns (collation 63) are never relabelled.
      */
     static ColumnDefinition41 definition(Column c, Collation results) {
         int collation = c.collationId();
@@ -137,15 +145,15 @@ final class ResultSetWriter implements ResultSink, RowWriter {
 
     /**
      * The charset each column's text values are sent in: the results charset, or with
-     * {@code character_set_results = NULL} the column's own ("as stored"); null for binary
-     * columns, whose values are bytes.
+     * {@code character_set_results = NULL} or {@code binary} the column's own ("as stored", no
+     * conversion); null for binary columns, whose values are bytes.
      */
     static Charset[] valueCharsets(List<Column> columns, Collation results) {
         Charset[] out = new Charset[columns.size()];
         for (int i = 0; i < out.length; i++) {
             Column c = columns.get(i);
             if (!c.isBinary()) {
-                out[i] = results != null ? results.charset()
+                out[i] = results != null && !results.isBinary() ? results.charset()
                         : Collations.byId(c.collationId()).flatMap(Collation::javaCharset).orElse(StandardCharsets.UTF_8);
             }
         }

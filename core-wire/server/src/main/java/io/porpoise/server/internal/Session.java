@@ -144,7 +144,7 @@ final class Session implements SessionContext {
     @Override
     public Collation resultsCollation() {
         String cs = variables.getString("character_set_results");
-        if (cs == null || cs.equalsIgnoreCase("binary")) {
+        if (cs == null) {
             return null;
         }
         return Collations.defaultFor(cs).filter(c -> c.javaCharset().isPresent()).orElse(Collations.defaultCollation());
@@ -210,7 +210,8 @@ final class Session implements SessionContext {
     }
 
     static Charset charsetOf(String mysqlCharset) {
-        if (mysqlCharset == null) {
+        if (mysqlCharset == null || mysqlCharset.equalsIgnoreCase("binary")) {
+            // binary client text is bytes MySQL stores unconverted: into utf8mb4 columns, UTF-8 text.
             return StandardCharsets.UTF_8;
         }
         return Collations.defaultFor(mysqlCharset).flatMap(Collation::javaCharset).orElse(StandardCharsets.UTF_8);
