@@ -98,12 +98,16 @@ class ClientBytesIT {
         cli = mariadb(concat(Charset.forName("GBK"), "INSERT INTO cb.t VALUES (12, 'a", new byte[] {(byte) 0x81, ' '}, "b', NULL, NULL);\n"), "gbk");
         assertEquals("1", cli.get(2));
         assertTrue(cli.get(1).contains("ERROR 1366 (HY000) at line 1: Incorrect string value: '\\x81 b' for column 's' at row 1"), cli.get(1));
-        // The same bytes into the binary column are stored as they are; compared with the text column, no error.
+        // The same bytes into the binary column are stored as they are; compared with the text column they match
+        // nothing (no error), with the binary one byte for byte.
         cli = mariadb(concat(StandardCharsets.UTF_8, "INSERT INTO cb.t (id, b) VALUES (13, 'caf", new byte[] {(byte) 0xE9}, "');\n",
                 "UPDATE cb.t SET n = 1 WHERE s = 'caf", new byte[] {(byte) 0xE9}, "';\n",
+                "SELECT COUNT(*), 'x' FROM cb.t WHERE s = 'caf", new byte[] {(byte) 0xE9}, "';\n",
+                "SELECT id FROM cb.t WHERE b = 'caf", new byte[] {(byte) 0xE9}, "';\n",
                 "UPDATE cb.t SET s = 'caf", new byte[] {(byte) 0xE9}, "' WHERE id = 13;\n"), "utf8mb4");
         assertEquals("1", cli.get(2));
-        assertTrue(cli.get(1).contains("ERROR 1366 (HY000) at line 3: Incorrect string value: '\\xE9' for column 's' at row 1"), cli.get(1));
+        assertEquals("0\tx\n13\n", cli.get(0));
+        assertTrue(cli.get(1).contains("ERROR 1366 (HY000) at line 5: Incorrect string value: '\\xE9' for column 's' at row 1"), cli.get(1));
         assertEquals(List.of("null", "636166E9"), row(13));
     }
 

@@ -15,6 +15,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.h2.api.ErrorCode;
 
 /**
  * One client connection on its own H2 connection. Transactions follow MySQL: BEGIN and START
@@ -64,8 +65,12 @@ final class H2Session implements BackendSession {
         List<Token> tokens = SqlLexer.lex(sql);
         List<Token> sig = StatementRoute.significant(tokens);
         boolean dml = !sig.isEmpty() && (sig.get(0).is("INSERT") || sig.get(0).is("REPLACE") || sig.get(0).is("UPDATE"));
-        if (literals.isEmpty() || !dml || tokens.stream().anyMatch(t -> t.kind() == Token.Kind.PARAM)) {
+        if (literals.isEmpty() || tokens.stream().anyMatch(t -> t.kind() == Token.Kind.PARAM)) {
             query(sql, sink);
+            return;
+        }
+        if (!dml) {
+            queryComparingBytes(sql, literals, sink);
             return;
         }
         String parameterized = LiteralParameters.replace(sql, literals);
@@ -80,6 +85,25 @@ final class H2Session implements BackendSession {
             execute(p, values, sink);
         } finally {
             closeStatement(p);
+        }
+    }
+
+    /**
+     * Runs a statement whose literals that are no text stand as hex literals: bytes, as MySQL
+     * has them (a VARBINARY column matches them byte for byte, {@code SELECT} returns them). H2
+     * refuses to compare such bytes with a text column ("not comparable"), where MySQL compares
+     * (with a warning) and matches nothing: then the statement runs again with those literals as
+     * text with replacement characters, which match nothing stored either.
+     */
+    private void queryComparingBytes(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
+        try {
+            query(sql, sink);
+        } catch (BackendException e) {
+            boolean notComparable = e.getCause() instanceof SQLException && ((SQLException) e.getCause()).getErrorCode() == ErrorCode.TYPES_ARE_NOT_COMPARABLE_2;
+            if (!notComparable || sink.isCompleted() || literals.stream().allMatch(l -> l.value().isText())) {
+                throw e;
+            }
+            query(LiteralParameters.asText(sql, literals), sink);
         }
     }
 

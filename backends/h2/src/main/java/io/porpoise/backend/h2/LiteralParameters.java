@@ -23,6 +23,19 @@ final class LiteralParameters {
         return out.append(sql, from, sql.length()).toString();
     }
 
+    /** {@code sql} with each of {@code literals} whose bytes are no text as a string literal of its text with replacement characters. */
+    static String asText(String sql, List<StringLiteral> literals) {
+        StringBuilder out = new StringBuilder(sql.length());
+        int from = 0;
+        for (StringLiteral l : literals) {
+            if (!l.value().isText()) {
+                out.append(sql, from, l.start()).append(SqlLiterals.string(l.value().lenientText()));
+                from = l.end();
+            }
+        }
+        return out.append(sql, from, sql.length()).toString();
+    }
+
     /** Where a {@code _charset} introducer before {@code literal} starts (MySQL allows spaces between), else {@code literal}. */
     private static int introducerStart(String sql, int floor, int literal) {
         int j = literal;

@@ -105,6 +105,9 @@ final class H2EncodedStringTest {
         // A comparison is no assignment: MySQL compares (with a warning), nothing matches.
         query("UPDATE t SET n = 7 WHERE s = @0", invalidUtf8(0xC3)).expectOk();
         assertEquals(List.of(List.of(0L)), db.rows("SELECT COUNT(*) FROM t WHERE n = 7"));
+        assertEquals(List.of(List.of(0L)), query("SELECT COUNT(*) FROM t WHERE s = @0", invalidUtf8(0xC3)).expectRows());
+        // Compared with a binary column, the bytes match byte for byte.
+        assertEquals(List.of(List.of(5)), query("SELECT id FROM t WHERE b = @0", invalidUtf8(0xFF, 0x80)).expectRows());
     }
 
     @Test
