@@ -2,7 +2,7 @@
  * MySQL collations and their Java charsets.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.porpoise.charset;
 
 import org.osgi.annotation.bundle.Export;

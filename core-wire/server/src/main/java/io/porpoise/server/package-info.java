@@ -37,7 +37,7 @@
  * }</pre>
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package io.porpoise.server;
 
 import org.osgi.annotation.bundle.Export;
