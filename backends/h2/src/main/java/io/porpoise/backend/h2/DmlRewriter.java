@@ -13,6 +13,7 @@ import java.util.List;
  * the column's own rules (case-insensitive for the catalog views, exact for table columns),
  * which is where a changed collation would differ from MySQL. {@code CONCAT(a, b, ...)} becomes
  * {@code (a || b || ...)}: MySQL's CONCAT is NULL when any argument is NULL, H2's skips NULLs.
+ * {@code HEX(x)}, which H2 lacks, becomes the same by H2's functions.
  */
 final class DmlRewriter {
     /** SELECT modifiers that only steer MySQL's optimizer or cache. */
@@ -77,6 +78,33 @@ final class DmlRewriter {
         return false;
     }
 
+    /** The index of the ")" closing the "(" at {@code open}, or -1. */
+    private static int closing(List<Token> t, int open) {
+        int depth = 0;
+        for (int j = open; j < t.size(); j++) {
+            if (t.get(j).isSymbol("(")) {
+                depth++;
+            } else if (t.get(j).isSymbol(")") && --depth == 0) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * MySQL's HEX(x) in H2 terms: a number is rounded to BIGINT and written in hexadecimal
+     * without leading zeros (two's complement for negatives: HEX(-1) is 16 F's); anything else is
+     * the hex of its bytes (UTF-8 for text, as a utf8mb4 column holds it), upper case.
+     */
+    private static String hex(String arg) {
+        String x = "(" + arg + ")";
+        String isNumber = x + " IS OF (TINYINT, SMALLINT, INTEGER, BIGINT, NUMERIC, REAL, DOUBLE PRECISION, DECFLOAT)";
+        // The number branch casts only a number: H2 folds constants in branches never taken (CAST('ab' AS BIGINT) fails).
+        return "CASE WHEN " + isNumber
+                + " THEN REGEXP_REPLACE(UPPER(RAWTOHEX(CAST(CAST(CASE WHEN " + isNumber + " THEN " + x + " END AS BIGINT) AS VARBINARY))), '^0+(?=.)', '')"
+                + " ELSE UPPER(RAWTOHEX(CAST(" + x + " AS VARBINARY))) END";
+    }
+
     static String rewrite(List<Token> t, String schema, long lastInsertId) {
         StringBuilder sb = new StringBuilder();
         java.util.Set<Integer> concatCommas = new java.util.HashSet<>();
@@ -113,6 +141,10 @@ final class DmlRewriter {
             } else if (SELECT_MODIFIERS.contains(tok.text().toUpperCase(java.util.Locale.ROOT)) && afterSelectKeyword(t, i)) {
                 // SQL_NO_CACHE, HIGH_PRIORITY, ... (mysqldump sends SQL_NO_CACHE): hints without meaning here.
                 continue;
+            } else if (tok.is("HEX") && next.isSymbol("(") && !at(t, prevSig(t, i)).isSymbol(".") && closing(t, n) > 0) {
+                int close = closing(t, n);
+                sb.append(hex(rewrite(t.subList(n + 1, close), schema, lastInsertId)));
+                i = close;
             } else if (tok.is("IF") && next.isSymbol("(")) {
                 sb.append("CASEWHEN");
             } else if (tok.is("LENGTH") && next.isSymbol("(") && !at(t, prevSig(t, i)).isSymbol(".")) {

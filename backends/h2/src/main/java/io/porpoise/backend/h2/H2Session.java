@@ -50,41 +50,106 @@ final class H2Session implements BackendSession {
 
     @Override
     public void query(String sql, ResultSink sink) throws BackendException {
-        query(sql, (ColumnNames) null, sink);
+        if (mayHaveHexLiteral(sql)) {
+            query(sql, List.of(), sink);
+        } else {
+            query(sql, (ColumnNames) null, sink);
+        }
     }
 
     /**
-     * A statement with literals whose bytes matter: in an INSERT, REPLACE or UPDATE they run as
-     * parameters of a prepared statement, so each is bound by where it goes (ParameterBinder:
-     * bytes into a binary column, text into a text column, 1366 for bytes that are no text and
-     * stored into one; compared, they never fail). Other statements run as the text is (the
-     * literal's text, or a hex literal for bytes that are none).
+     * A statement with values whose bytes matter, as MySQL stores them: the client's
+     * {@code literals} (see {@link StringLiteral}) and hex literals ({@code X'..'}, {@code 0x..},
+     * {@code _binary'..'}). In an INSERT, REPLACE or UPDATE the literals, and the hex literals
+     * stored into a column, run as parameters of a prepared statement, so each is bound by where
+     * it goes (ParameterBinder: bytes into a binary column; text, or 1366 for bytes that are no
+     * text, into a text column; compared, they never fail). Other statements run as the text is
+     * (the literal's text, or a hex literal for bytes that are none).
      */
     @Override
     public void query(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
         List<Token> tokens = SqlLexer.lex(sql);
         List<Token> sig = StatementRoute.significant(tokens);
         boolean dml = !sig.isEmpty() && (sig.get(0).is("INSERT") || sig.get(0).is("REPLACE") || sig.get(0).is("UPDATE"));
-        if (literals.isEmpty() || tokens.stream().anyMatch(t -> t.kind() == Token.Kind.PARAM)) {
-            query(sql, sink);
-            return;
-        }
-        if (!dml) {
+        if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.PARAM)) {
+            query(sql, (ColumnNames) null, sink);
+        } else if (!dml) {
             queryComparingBytes(sql, literals, sink);
-            return;
+        } else {
+            queryStoringBytes(sql, literals, sink);
         }
-        String parameterized = LiteralParameters.replace(sql, literals);
-        if (SqlLexer.lex(parameterized).stream().filter(t -> t.kind() == Token.Kind.PARAM).count() != literals.size()) {
+    }
+
+    /** Whether {@code sql} may hold a hex literal (a quick test before lexing a statement a second time). */
+    private static boolean mayHaveHexLiteral(String sql) {
+        for (int i = sql.indexOf('\''); i >= 0; i = sql.indexOf('\'', i + 1)) {
+            char c = i > 0 ? sql.charAt(i - 1) : ' ';
+            if (c == 'x' || c == 'X') {
+                return true;
+            }
+        }
+        return sql.contains("0x");
+    }
+
+    /** An INSERT, REPLACE or UPDATE: see {@link #query(String, List, ResultSink)}. */
+    private void queryStoringBytes(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
+        List<Token> tokens = SqlLexer.lex(literals.isEmpty() ? sql : LiteralParameters.replace(sql, literals));
+        if (tokens.stream().filter(t -> t.kind() == Token.Kind.PARAM).count() != literals.size()) {
             // The positions do not match this text's literals: run it as it is rather than bind the wrong values.
-            query(sql, sink);
+            query(sql, (ColumnNames) null, sink);
             return;
         }
-        List<Object> values = literals.stream().map(l -> (Object) l.value()).toList();
-        Prepared p = prepare(parameterized);
-        try {
-            execute(p, values, sink);
-        } finally {
-            closeStatement(p);
+        List<Token> hexAsParams = tokens.stream().map(t -> t.kind() == Token.Kind.HEX ? Token.of(Token.Kind.PARAM, "?") : t).toList();
+        AssignmentTargets.Target[] targets = AssignmentTargets.of(hexAsParams);
+        StringBuilder text = new StringBuilder(sql.length());
+        List<Object> values = new java.util.ArrayList<>();
+        int literal = 0;
+        int param = 0;
+        boolean stored = !literals.isEmpty();
+        for (Token t : tokens) {
+            if (t.kind() == Token.Kind.PARAM) {
+                text.append('?');
+                values.add(literals.get(literal++).value());
+                param++;
+            } else if (t.kind() == Token.Kind.HEX && targets[param++] != null) {
+                text.append('?');
+                values.add(java.util.HexFormat.of().parseHex(t.text(), 2, t.text().length() - 1));
+                stored = true;
+            } else {
+                text.append(t.text());
+            }
+        }
+        if (stored) {
+            runParameterized(text.toString(), values, sink);
+        } else {
+            query(sql, (ColumnNames) null, sink);
+        }
+    }
+
+    /**
+     * Prepares {@code sql}, runs it with {@code values} and closes it. A TIME literal in MySQL's
+     * {@code 'D HH:MM:SS'} form, which H2 cannot read, is normalized and the statement run
+     * again, as {@link #query(String, ColumnNames, ResultSink)} does for plain statements.
+     */
+    private void runParameterized(String sql, List<Object> values, ResultSink sink) throws BackendException {
+        String text = sql;
+        while (true) {
+            try {
+                Prepared p = prepare(text);
+                try {
+                    execute(p, values, sink);
+                    return;
+                } finally {
+                    closeStatement(p);
+                }
+            } catch (BackendException e) {
+                String timeValue = e.errorCode() == 1292 ? MysqlTimeLiterals.rejected(e.getMessage()) : null;
+                String again = timeValue == null || sink.isCompleted() ? text : MysqlTimeLiterals.rewrite(SqlLexer.lex(text), timeValue);
+                if (again.equals(text)) {
+                    throw e;
+                }
+                text = again;
+            }
         }
     }
 
@@ -97,13 +162,13 @@ final class H2Session implements BackendSession {
      */
     private void queryComparingBytes(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
         try {
-            query(sql, sink);
+            query(sql, (ColumnNames) null, sink);
         } catch (BackendException e) {
             boolean notComparable = e.getCause() instanceof SQLException && ((SQLException) e.getCause()).getErrorCode() == ErrorCode.TYPES_ARE_NOT_COMPARABLE_2;
             if (!notComparable || sink.isCompleted() || literals.stream().allMatch(l -> l.value().isText())) {
                 throw e;
             }
-            query(LiteralParameters.asText(sql, literals), sink);
+            query(LiteralParameters.asText(sql, literals), (ColumnNames) null, sink);
         }
     }
 

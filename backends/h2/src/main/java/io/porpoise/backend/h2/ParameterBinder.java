@@ -4,6 +4,10 @@ import io.porpoise.backend.BackendException;
 import io.porpoise.backend.EncodedString;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -36,8 +40,11 @@ final class ParameterBinder {
         for (int j = 0; j < h2ToClient.length; j++) {
             int client = h2ToClient[j];
             Object v = values.get(client);
+            AssignmentTargets.Target target = targets == null || client >= targets.length ? null : targets[client];
             if (v instanceof EncodedString) {
-                setEncoded(ps, j + 1, (EncodedString) v, nullTypes[j], targets == null || client >= targets.length ? null : targets[client], columnOf);
+                setEncoded(ps, j + 1, (EncodedString) v, nullTypes[j], target, columnOf);
+            } else if (v instanceof byte[] && isText(nullTypes[j]) && target != null) {
+                setBinaryIntoText(ps, j + 1, (byte[]) v, target, columnOf);
             } else {
                 set(ps, j + 1, v, nullTypes[j]);
             }
@@ -64,6 +71,24 @@ final class ParameterBinder {
         } else {
             ps.setBytes(i, v.bytes());
         }
+    }
+
+    /**
+     * A binary string (a BLOB parameter, a hex literal) stored into a text column: MySQL takes
+     * the bytes as the column's charset (UTF-8 here) and, in strict mode, refuses bytes that are
+     * no text in it with 1366 (H2 would store U+FFFD).
+     */
+    private static void setBinaryIntoText(PreparedStatement ps, int i, byte[] v, AssignmentTargets.Target target,
+            Function<AssignmentTargets.Target, String> columnOf) throws BackendException, SQLException {
+        EncodedString utf8;
+        try {
+            utf8 = new EncodedString(v, StandardCharsets.UTF_8, "binary", StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(v)).toString());
+        } catch (CharacterCodingException e) {
+            utf8 = new EncodedString(v, StandardCharsets.UTF_8, "binary", null);
+        }
+        setEncoded(ps, i, utf8, Types.VARCHAR, target, columnOf);
     }
 
     private static boolean isBinary(int type) {

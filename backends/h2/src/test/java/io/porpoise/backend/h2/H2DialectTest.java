@@ -62,6 +62,15 @@ final class H2DialectTest {
     }
 
     @Test
+    void hexIsMysqls() {
+        db.ok("CREATE TABLE hx (id INT, i INT, s VARCHAR(5), b VARBINARY(4), d DECIMAL(5,1))");
+        db.ok("INSERT INTO hx VALUES (1, 255, '\u00e9a', X'00E9', 12.5), (2, -1, NULL, NULL, 0)");
+        assertEquals(List.of(List.of("FF", "C3A961", "00E9", "D", "6162"), java.util.Arrays.asList("FFFFFFFFFFFFFFFF", null, null, "0", "6162")),
+                db.rows("SELECT HEX(i), hex(s), HEX(b), HEX(d), HEX(CONCAT('a', 'b')) FROM hx ORDER BY id"));
+        assertEquals(List.of("0", "A", "7A"), db.rows("SELECT HEX(0), HEX(10), HEX('z') FROM hx WHERE id = 1").get(0));
+    }
+
+    @Test
     // go-sql-driver's prepared-statement-reuse check: CONCAT('x', ?) with a NULL parameter gave 'x'.
     void concatIsNullWhenAnArgumentIsNull() {
         db.ok("CREATE TABLE c (id INT, s VARCHAR(5), b VARBINARY(4))");

@@ -133,4 +133,32 @@ final class H2EncodedStringTest {
         assertEquals(0L, ((Number) count.expectSingleValue()).longValue());
         db.session.closeStatement(q);
     }
+
+    @Test
+    void hexLiteralsAndBlobParametersIntoATextColumnMustBeUtf8() throws Exception {
+        BackendException e = db.run("INSERT INTO t (id, s) VALUES (50, X'636166E9')").expectError();
+        assertEquals(1366, e.errorCode());
+        assertEquals("Incorrect string value: '\\xE9' for column 's' at row 1", e.getMessage());
+        db.ok("INSERT INTO t (id, s, b) VALUES (51, X'636166C3A9', X'FF'), (52, 0x41, 0x4142)");
+        assertEquals(List.of(List.of("caf\u00e9", "ff"), List.of("A", "4142")),
+                db.rows("SELECT s, RAWTOHEX(b) FROM t WHERE id IN (51, 52) ORDER BY id"));
+        e = db.run("UPDATE t SET s = X'80' WHERE id = 51").expectError();
+        assertEquals("Incorrect string value: '\\x80' for column 's' at row 1", e.getMessage());
+        Prepared p = db.session.prepare("INSERT INTO t (id, s) VALUES (?, ?)");
+        RecordingResultSink bad = new RecordingResultSink();
+        try {
+            db.session.execute(p, Arrays.asList(53, new byte[] {'o', (byte) 0xE9}), bad);
+        } catch (BackendException x) {
+            bad.thrown(x);
+        }
+        assertEquals("Incorrect string value: '\\xE9' for column 's' at row 1", bad.expectError().getMessage());
+        db.session.closeStatement(p);
+    }
+
+    @Test
+    void mysqlsDayTimeLiteralStillWorksBesideBytes() {
+        db.ok("CREATE TABLE tt (t TIME, s VARCHAR(10), b VARBINARY(10))");
+        query("INSERT INTO tt VALUES ('0 13:7:59', @0, X'E9')", gbk("\u4e2d")).expectOk();
+        assertEquals(List.of(List.of("13:07:59", "\u4e2d", "e9")), db.rows("SELECT CAST(t AS VARCHAR), s, RAWTOHEX(b) FROM tt"));
+    }
 }
