@@ -27,13 +27,16 @@ class Driver:
         return None
 
 
-def expect_error(driver, conn, sql, errno, sqlstate, args=None):
+def expect_error(driver, conn, sql, errno, sqlstate, args=None, message=None):
     cur = conn.cursor()
     try:
         cur.execute(sql, args)
     except driver.module.Error as e:
         got_errno = e.args[0] if e.args else None
         expect(got_errno == errno, f"errno {got_errno} ({e}), expected {errno}")
+        if message is not None:
+            got_message = e.args[1] if len(e.args) > 1 else ""
+            expect(got_message.startswith(message), f"message {got_message!r}, expected {message!r}...")
         if driver.has_sqlstate:
             got = driver.sqlstate(conn, e)
             expect(got == sqlstate, f"SQLSTATE {got!r}, expected {sqlstate!r} ({e})")
@@ -41,6 +44,15 @@ def expect_error(driver, conn, sql, errno, sqlstate, args=None):
     finally:
         cur.close()
     raise CheckFailed(f"{sql[:60]!r} succeeded, expected error {errno}")
+
+
+def expect_client_bytes(conn, table, want):
+    """Rows 2 (SQL literals) and 3 (parameters) of table hold want in VARBINARY column b."""
+    for row, how in ((2, "a literal"), (3, "a parameter")):
+        got = scalar(conn, f"SELECT b FROM {table} WHERE id = {row}")
+        expect(isinstance(got, bytes) and got == want,
+               f"VARBINARY from {how}: got {got.hex().upper() if isinstance(got, bytes) else repr(got)}, "
+               f"expected {want.hex().upper()} (the client's bytes)")
 
 
 def scalar(conn, sql, args=None):
@@ -234,17 +246,22 @@ def run(suite, driver):
     def latin1():
         # the library encodes text as Python's latin-1 (ISO-8859-1; MySQL's latin1 is cp1252):
         # no euro sign, both agree on the rest
+        text = "Grüße ©"
         execute(conn, "DROP TABLE IF EXISTS latin")
-        execute(conn, "CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20))")
+        execute(conn, "CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))")
         latin = driver.connect(database=db, autocommit=True, charset="latin1")
         try:
             expect_equal(scalar(latin, "SELECT @@character_set_client"), "latin1", "@@character_set_client")
-            execute(latin, "INSERT INTO latin VALUES (1, %s)", ("Grüße ©",))
-            expect_equal(scalar(latin, "SELECT s FROM latin WHERE id = 1"), "Grüße ©", "read back as latin1")
+            execute(latin, "INSERT INTO latin (id, s) VALUES (1, %s)", (text,))
+            expect_equal(scalar(latin, "SELECT s FROM latin WHERE id = 1"), text, "read back as latin1")
             expect_equal(scalar(latin, "SELECT CHAR_LENGTH('ü©')"), 2, "CHAR_LENGTH of a latin1 literal")
+            # into a VARBINARY column a string keeps the client's bytes: latin1, not UTF-8
+            execute(latin, f"INSERT INTO latin VALUES (2, '{text}', '{text}')")  # literals in the SQL text
+            execute(latin, "INSERT INTO latin VALUES (3, %s, %s)", (text, text))  # parameters
         finally:
             latin.close()
-        expect_equal(scalar(conn, "SELECT s FROM latin WHERE id = 1"), "Grüße ©", "read back as utf8mb4")
+        expect_equal(scalar(conn, "SELECT s FROM latin WHERE id = 1"), text, "read back as utf8mb4")
+        expect_client_bytes(conn, "latin", text.encode("latin-1"))
 
     suite.check("charset-latin1", latin1)
 
@@ -254,18 +271,36 @@ def run(suite, driver):
         text = "\u4e57\u4fd9\u4e2d\u6587"  # 乗 (0x81 0x5C), 俙 (0x82 0x60), 中文
         assert b"\\" in text.encode("gbk")
         execute(conn, "DROP TABLE IF EXISTS gbk_text")
-        execute(conn, "CREATE TABLE gbk_text (id INT PRIMARY KEY, s VARCHAR(20))")
+        execute(conn, "CREATE TABLE gbk_text (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))")
         g = driver.connect(database=db, autocommit=True, charset="gbk")
         try:
             expect_equal(scalar(g, "SELECT @@character_set_client"), "gbk", "@@character_set_client")
-            execute(g, "INSERT INTO gbk_text VALUES (1, %s)", (text,))
+            execute(g, "INSERT INTO gbk_text (id, s) VALUES (1, %s)", (text,))
             expect_equal(scalar(g, "SELECT s FROM gbk_text WHERE s = %s", (text,)), text, "read back as gbk")
             expect_equal(scalar(g, "SELECT CHAR_LENGTH(s) FROM gbk_text WHERE id = 1"), 4, "CHAR_LENGTH")
+            # the GBK bytes into a VARBINARY column (0x5C inside a literal of the SQL text too)
+            execute(g, f"INSERT INTO gbk_text VALUES (2, '{text}', '{text}')")
+            execute(g, "INSERT INTO gbk_text VALUES (3, %s, %s)", (text, text))
         finally:
             g.close()
         expect_equal(scalar(conn, "SELECT s FROM gbk_text WHERE id = 1"), text, "read back as utf8mb4")
+        expect_client_bytes(conn, "gbk_text", text.encode("gbk"))
 
     suite.check("charset-gbk", gbk)
+
+    def invalid_bytes():
+        # bytes that are no UTF-8 (a latin1 'é', 0xE9) in the SQL text of the utf8mb4 connection,
+        # sent as they are (a bytes statement): into a VARCHAR column that is MySQL's 1366, and
+        # nothing stored; into a VARBINARY column the bytes are kept
+        execute(conn, "DROP TABLE IF EXISTS bad_bytes")
+        execute(conn, "CREATE TABLE bad_bytes (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))")
+        expect_error(driver, conn, b"INSERT INTO bad_bytes (id, s) VALUES (1, 'caf\xe9')", 1366, "HY000",
+                     message="Incorrect string value: '\\xE9'")
+        expect_equal(scalar(conn, "SELECT COUNT(*) FROM bad_bytes"), 0, "rows after the refused insert")
+        execute(conn, b"INSERT INTO bad_bytes (id, b) VALUES (2, 'caf\xe9')")
+        expect_equal(scalar(conn, "SELECT b FROM bad_bytes WHERE id = 2"), b"caf\xe9", "VARBINARY read back")
+
+    suite.check("invalid-bytes", invalid_bytes)
 
     def multi_statements():
         m = driver.connect(database=db, autocommit=True, client_flag=driver.multi_statements_flag)

@@ -384,17 +384,30 @@ async function runChecks(suite, lib) {
   const opts = lib.options || {};
   if (opts.latin1) {
     await suite.check('charset-latin1', async () => {
+      // the library encodes the text for the latin1 connection; the Node libraries take
+      // latin1 as ISO-8859-1 (MySQL's is cp1252), so no € here: both agree on the rest
+      const text = 'Grüße ©';
       await conn.query('DROP TABLE IF EXISTS latin');
-      await conn.query('CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20))');
+      await conn.query('CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))');
       await closing(await lib.connect({ database: db, options: opts.latin1 }), async (l) => {
         expectEqual(await scalar(l, 'SELECT @@character_set_client'), 'latin1', '@@character_set_client');
-        // the library encodes the text for the latin1 connection; the Node libraries take
-        // latin1 as ISO-8859-1 (MySQL's is cp1252), so no € here: both agree on the rest
-        await l.query("INSERT INTO latin VALUES (1, 'Grüße ©')");
-        expectEqual(await scalar(l, 'SELECT s FROM latin WHERE id = 1'), 'Grüße ©', 'read back as latin1');
+        await l.query(`INSERT INTO latin (id, s) VALUES (1, '${text}')`);
+        expectEqual(await scalar(l, 'SELECT s FROM latin WHERE id = 1'), text, 'read back as latin1');
         expectEqual(await scalar(l, "SELECT CHAR_LENGTH('ü©')"), 2, 'CHAR_LENGTH of a latin1 literal');
+        // into a VARBINARY column a string keeps the client's bytes: latin1, not UTF-8
+        await l.query(`INSERT INTO latin VALUES (2, '${text}', '${text}')`); // literals in the SQL text
+        await l.query('INSERT INTO latin VALUES (3, ?, ?)', [text, text]); // interpolated by the library
+        if (lib.execute) await l.execute('INSERT INTO latin VALUES (4, ?, ?)', [text, text]); // prepared
       });
-      expectEqual(await scalar(conn, 'SELECT s FROM latin WHERE id = 1'), 'Grüße ©', 'read back as utf8mb4');
+      expectEqual(await scalar(conn, 'SELECT s FROM latin WHERE id = 1'), text, 'read back as utf8mb4');
+      const want = Buffer.from(text, 'latin1');
+      const ways = [[2, 'a literal'], [3, 'an interpolated parameter'], ...(lib.execute ? [[4, 'a prepared statement']] : [])];
+      for (const [id, how] of ways) {
+        const got = await scalar(conn, `SELECT b FROM latin WHERE id = ${id}`);
+        expect(Buffer.isBuffer(got) && got.equals(want),
+          `VARBINARY from ${how}: got ${Buffer.isBuffer(got) ? got.toString('hex').toUpperCase() : show(got)}, ` +
+          `expected ${want.toString('hex').toUpperCase()} (the client's bytes)`);
+      }
     });
   }
   if (lib.changeUser) {

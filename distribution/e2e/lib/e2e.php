@@ -201,7 +201,8 @@ final class Suite {
     }
 }
 
-function expect_error(Driver $driver, callable $fn, int $errno, string $sqlstate): void {
+/** $message: text the error message must contain (PDO puts "SQLSTATE[...]: ... errno" before it). */
+function expect_error(Driver $driver, callable $fn, int $errno, string $sqlstate, ?string $message = null): void {
     try {
         $fn();
     } catch (Throwable $e) {
@@ -209,6 +210,8 @@ function expect_error(Driver $driver, callable $fn, int $errno, string $sqlstate
         [$gotErrno, $gotState] = $driver->errorOf($e);
         expect($gotErrno === $errno, "errno $gotErrno, expected $errno (" . $e->getMessage() . ')');
         expect($gotState === $sqlstate, "SQLSTATE $gotState, expected $sqlstate (" . $e->getMessage() . ')');
+        expect($message === null || str_contains($e->getMessage(), $message),
+            'message ' . show($e->getMessage()) . ', expected one with ' . show($message));
         return;
     }
     throw new CheckFailed("succeeded, expected error $errno");
@@ -417,17 +420,70 @@ function run_checks(Suite $suite, Driver $driver): void {
             $conn->prepared('INSERT INTO big VALUES (1, ?)', [$v], ['b'])));
     }
 
-    $suite->check('charset-latin1', function () use ($driver, $conn, $db, $closing) {
+    $suite->check('charset-latin1', function () use ($driver, $conn, $db, $closing, $can, $hasPrepared) {
         // the connection charset latin1 (cp1252 in MySQL): text goes both ways as single bytes
+        $text = "Gr\xFC\xDFe \x80"; // Grüße € in cp1252
         $conn->query('DROP TABLE IF EXISTS latin');
-        $conn->query('CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20))');
-        $closing($driver->connect(['database' => $db, 'charset' => 'latin1']), function (Conn $l) {
+        $conn->query('CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))');
+        $ways = $closing($driver->connect(['database' => $db, 'charset' => 'latin1']), function (Conn $l) use ($text, $can, $hasPrepared) {
             expect_same(scalar($l, 'SELECT @@character_set_client'), 'latin1', '@@character_set_client');
-            $l->query("INSERT INTO latin VALUES (1, 'Gr\xFC\xDFe \x80')"); // Grüße €
-            expect_same(scalar($l, 'SELECT s FROM latin WHERE id = 1'), "Gr\xFC\xDFe \x80", 'read back as latin1');
+            $l->query("INSERT INTO latin (id, s) VALUES (1, '$text')");
+            expect_same(scalar($l, 'SELECT s FROM latin WHERE id = 1'), $text, 'read back as latin1');
             expect_same(scalar($l, "SELECT CHAR_LENGTH('\xFC\xDF')"), '2', 'CHAR_LENGTH of a latin1 literal');
+            // into a VARBINARY column a string keeps the client's bytes: latin1, not UTF-8
+            $l->query("INSERT INTO latin VALUES (2, '$text', '$text')");
+            $ways = [2 => 'a literal'];
+            if (isset($can['params'])) {
+                $l->queryParams('INSERT INTO latin VALUES (?, ?, ?)', [3, $text, $text]);
+                $ways[3] = 'an interpolated parameter';
+            }
+            if ($hasPrepared) {
+                $l->prepared('INSERT INTO latin VALUES (?, ?, ?)', [4, $text, $text], ['i', 's', 's']);
+                $ways[4] = 'a prepared statement';
+            }
+            return $ways;
         });
         expect_same(scalar($conn, 'SELECT s FROM latin WHERE id = 1'), 'Grüße €', 'read back as utf8mb4');
+        foreach ($ways as $id => $how) {
+            $got = scalar($conn, "SELECT b FROM latin WHERE id = $id");
+            expect($got === $text, "VARBINARY from $how: got " . (is_string($got) ? strtoupper(bin2hex($got)) : show($got))
+                . ', expected ' . strtoupper(bin2hex($text)) . " (the client's bytes)");
+        }
+    });
+
+    $suite->check('invalid-bytes', function () use ($driver, $conn, $can, $hasPrepared) {
+        // bytes that are no UTF-8 (a latin1 'é', 0xE9) in a string on the utf8mb4 connection: into
+        // a VARCHAR column MySQL's 1366, nothing stored; into a VARBINARY column the bytes are kept.
+        // As a literal in the SQL text, escaped by the library, as a parameter.
+        $bad = "caf\xE9";
+        $conn->query('DROP TABLE IF EXISTS bad_bytes');
+        $conn->query('CREATE TABLE bad_bytes (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))');
+        $ways = [
+            'a literal' => fn($column, $id) => $conn->query("INSERT INTO bad_bytes (id, $column) VALUES ($id, '$bad')"),
+            'an escaped string' => fn($column, $id) => $conn->query("INSERT INTO bad_bytes (id, $column) VALUES ($id, "
+                . $conn->quote($bad) . ')'),
+        ];
+        if (isset($can['params'])) {
+            $ways['an interpolated parameter'] = fn($column, $id) =>
+                $conn->queryParams("INSERT INTO bad_bytes (id, $column) VALUES (?, ?)", [$id, $bad]);
+        }
+        if ($hasPrepared) {
+            $ways['a prepared statement'] = fn($column, $id) =>
+                $conn->prepared("INSERT INTO bad_bytes (id, $column) VALUES (?, ?)", [$id, $bad], ['i', 's']);
+        }
+        $id = 0;
+        foreach ($ways as $how => $insert) {
+            $id++;
+            try {
+                expect_error($driver, fn() => $insert('s', $id), 1366, 'HY000', "Incorrect string value: '\\xE9'");
+            } catch (CheckFailed $e) {
+                throw new CheckFailed("into VARCHAR as $how: " . $e->getMessage());
+            }
+            expect_same(scalar($conn, "SELECT COUNT(*) FROM bad_bytes WHERE id = $id"), '0', "rows after the refused insert ($how)");
+            $insert('b', $id);
+            $got = scalar($conn, "SELECT b FROM bad_bytes WHERE id = $id");
+            expect($got === $bad, "VARBINARY from $how: got " . show($got) . ', expected ' . show($bad));
+        }
     });
 
     if (isset($can['change-user'])) {

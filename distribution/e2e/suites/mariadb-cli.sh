@@ -166,6 +166,28 @@ check error-syntax expect_error 1064 42000 sql -D "$DB" -e 'SELEC 1'
 check error-duplicate-key error_duplicate_key
 check error-unknown-database expect_error 1049 42000 sql -e 'USE no_such_database'
 
+# --- invalid-bytes: a latin1 file fed to a utf8mb4 session --------------------------------
+# 0xE9 (a latin1 'é') is no UTF-8: into a VARCHAR column MySQL's 1366, nothing stored; into a
+# VARBINARY column the bytes are kept (read back as hex by --binary-as-hex).
+invalid_bytes() {
+  sql -D "$DB" -e "DROP TABLE IF EXISTS bad_bytes;
+    CREATE TABLE bad_bytes (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))" || return 1
+  local err
+  if err=$(printf "INSERT INTO bad_bytes (id, s) VALUES (1, 'caf\xE9');\n" | sql -D "$DB" 2>&1 >/dev/null); then
+    echo "the insert into VARCHAR succeeded, expected ERROR 1366 (HY000)"
+    return 1
+  fi
+  err=$(printf '%s\n' "$err" | grep -a -m1 '^ERROR ')
+  case "$err" in
+    "ERROR 1366 (HY000) at line 1: Incorrect string value: '\xE9' for column"*) ;;
+    *) echo "got: ${err:-no ERROR line}; expected ERROR 1366 (HY000) ... Incorrect string value: '\xE9' ..."; return 1 ;;
+  esac
+  expect_eq "$(sql -D "$DB" -e 'SELECT COUNT(*) FROM bad_bytes')" 0 "rows after the refused insert" || return 1
+  printf "INSERT INTO bad_bytes (id, b) VALUES (2, 'caf\xE9');\n" | sql -D "$DB" || return 1
+  expect_eq "$(sql -D "$DB" --binary-as-hex -e 'SELECT b FROM bad_bytes WHERE id = 2')" 0x636166E9 "VARBINARY read back"
+}
+check invalid-bytes invalid_bytes
+
 # --- mariadb-admin ------------------------------------------------------------------------
 ping() {
   local out

@@ -78,11 +78,12 @@ def scalar(client, sql)
   client.query(sql, as: :array).first&.first
 end
 
-def expect_error(errno, sqlstate)
+def expect_error(errno, sqlstate, message = nil)
   yield
 rescue Mysql2::Error => e
   expect(e.error_number == errno, "errno #{e.error_number}, expected #{errno} (#{e.message})")
   expect(e.sql_state == sqlstate, "SQLSTATE #{e.sql_state}, expected #{sqlstate} (#{e.message})")
+  expect(message.nil? || e.message.b.start_with?(message.b), "message #{e.message.inspect}, expected #{message.inspect}...")
 else
   raise CheckFailed, "succeeded, expected error #{errno}"
 end
@@ -131,10 +132,12 @@ end
 
 def prepared(client, sql, *args)
   stmt = client.prepare(sql)
-  result = stmt.execute(*args, as: :array)
-  rows = result ? result.to_a : []
-  stmt.close
-  rows
+  begin
+    result = stmt.execute(*args, as: :array)
+    result ? result.to_a : []
+  ensure
+    stmt.close # also when the execution failed
+  end
 end
 
 logged_in = check('login') do
@@ -270,17 +273,55 @@ end
 
 check('charset-latin1') do
   conn.query('DROP TABLE IF EXISTS latin')
-  conn.query('CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20))')
+  conn.query('CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))')
   latin = connect(database: DB, encoding: 'latin1')
   expect_eq(scalar(latin, 'SELECT @@character_set_client'), 'latin1', '@@character_set_client')
   # mysql2 sends a query string's bytes as they are: the application encodes it for the
   # connection (MySQL's latin1 is Windows-1252); results come back tagged ISO-8859-1
-  latin.query("INSERT INTO latin VALUES (1, 'Grüße €')".encode('Windows-1252'))
+  text = 'Grüße €'.encode('Windows-1252')
+  latin.query("INSERT INTO latin (id, s) VALUES (1, '#{text}')".encode('Windows-1252'))
   back = scalar(latin, 'SELECT s FROM latin WHERE id = 1')
   expect_eq(back.b, "Gr\xFC\xDFe \x80".b, 'bytes read back as latin1')
   expect_eq(scalar(latin, "SELECT CHAR_LENGTH('\xFC\xDF')".b), 2, 'CHAR_LENGTH of a latin1 literal')
+  # into a VARBINARY column a string keeps the client's bytes: latin1, not UTF-8
+  latin.query("INSERT INTO latin VALUES (2, '#{text}', '#{text}')".encode('Windows-1252'))
+  prepared(latin, 'INSERT INTO latin VALUES (?, ?, ?)', 3, text, text)
   latin.close
   expect_eq(scalar(conn, 'SELECT s FROM latin WHERE id = 1'), 'Grüße €', 'read back as utf8mb4')
+  { 2 => 'a literal', 3 => 'a prepared statement' }.each do |id, how|
+    got = scalar(conn, "SELECT b FROM latin WHERE id = #{id}")
+    expect(got.is_a?(String) && got.b == text.b,
+           "VARBINARY from #{how}: got #{got.is_a?(String) ? got.unpack1('H*').upcase : got.inspect}, " \
+           "expected #{text.unpack1('H*').upcase} (the client's bytes)")
+  end
+end
+
+check('invalid-bytes') do
+  # bytes that are no UTF-8 (a latin1 'é', 0xE9) in a binary string on the utf8mb4 connection,
+  # sent as they are: into a VARCHAR column MySQL's 1366, nothing stored; into a VARBINARY
+  # column the bytes are kept. In the SQL text, escaped by Client#escape, as a prepared parameter.
+  bad = "caf\xE9".b
+  conn.query('DROP TABLE IF EXISTS bad_bytes')
+  conn.query('CREATE TABLE bad_bytes (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))')
+  ways = {
+    'a literal' => ->(column, id) { conn.query("INSERT INTO bad_bytes (id, #{column}) VALUES (#{id}, '".b + bad + "')".b) },
+    'an escaped string' => lambda do |column, id|
+      conn.query("INSERT INTO bad_bytes (id, #{column}) VALUES (#{id}, '".b + conn.escape(bad) + "')".b)
+    end,
+    'a prepared statement' => ->(column, id) { prepared(conn, "INSERT INTO bad_bytes (id, #{column}) VALUES (?, ?)", id, bad) }
+  }
+  ways.each_with_index do |(how, insert), i|
+    id = i + 1
+    begin
+      expect_error(1366, 'HY000', "Incorrect string value: '\\xE9'") { insert.call('s', id) }
+    rescue CheckFailed => e
+      raise CheckFailed, "into VARCHAR as #{how}: #{e.message}"
+    end
+    expect_eq(scalar(conn, "SELECT COUNT(*) FROM bad_bytes WHERE id = #{id}"), 0, "rows after the refused insert (#{how})")
+    insert.call('b', id)
+    got = scalar(conn, "SELECT b FROM bad_bytes WHERE id = #{id}")
+    expect(got.is_a?(String) && got.b == bad, "VARBINARY from #{how}: got #{got.inspect}, expected #{bad.inspect}")
+  end
 end
 
 feature_check('multi-statements', 'multi-statements') do

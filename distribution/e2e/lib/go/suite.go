@@ -482,19 +482,71 @@ func main() {
 		expect(sha256.Sum256(back) == sha256.Sum256(value), "SHA-256 differs: %s", bytesDifference(back, value))
 	})
 
+	// how a query with arguments goes: interpolated by the driver or prepared on the server
+	argsWay := "a prepared statement"
+	if s.interpolate {
+		argsWay = "an interpolated parameter"
+	}
 	s.check("charset-latin1", func() {
+		const text = "Gr\xFC\xDFe \x80" // Grüße € in cp1252 (MySQL's latin1)
 		exec("DROP TABLE IF EXISTS latin")
-		exec("CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20))")
+		exec("CREATE TABLE latin (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))")
 		latin := s.open("", s.db, "&charset=latin1")
 		defer latin.Close()
 		expectEqual(scalar(latin, "SELECT @@character_set_client"), "latin1", "@@character_set_client")
-		_, err := latin.Exec("INSERT INTO latin VALUES (1, 'Gr\xFC\xDFe \x80')") // Grüße €
+		_, err := latin.Exec("INSERT INTO latin (id, s) VALUES (1, '" + text + "')")
 		must(err)
-		_, err = latin.Exec("INSERT INTO latin VALUES (?, ?)", 2, "\xFC\x80")
+		_, err = latin.Exec("INSERT INTO latin (id, s) VALUES (?, ?)", 2, "\xFC\x80")
 		must(err)
-		expectEqual(scalar(latin, "SELECT s FROM latin WHERE id = 1"), "Gr\xFC\xDFe \x80", "read back as latin1")
+		expectEqual(scalar(latin, "SELECT s FROM latin WHERE id = 1"), text, "read back as latin1")
 		expectEqual(scalar(db, "SELECT s FROM latin WHERE id = 1"), "Grüße €", "read back as utf8mb4")
 		expectEqual(scalar(db, "SELECT s FROM latin WHERE id = 2"), "ü€", "a latin1 parameter read back as utf8mb4")
+		// into a VARBINARY column a string keeps the client's bytes: latin1, not UTF-8
+		_, err = latin.Exec("INSERT INTO latin VALUES (3, '" + text + "', '" + text + "')")
+		must(err)
+		_, err = latin.Exec("INSERT INTO latin VALUES (?, ?, ?)", 4, text, text)
+		must(err)
+		for id, how := range map[int]string{3: "a literal", 4: argsWay} {
+			var got []byte
+			must(db.QueryRow("SELECT b FROM latin WHERE id = ?", id).Scan(&got))
+			expect(string(got) == text, "VARBINARY from %s: got %X, expected %X (the client's bytes)", how, got, text)
+		}
+	})
+
+	s.check("invalid-bytes", func() {
+		// bytes that are no UTF-8 (a latin1 'é', 0xE9) in a Go string on the utf8mb4 connection,
+		// sent as they are: into a VARCHAR column MySQL's 1366, nothing stored; into a VARBINARY
+		// column the bytes are kept. In the SQL text and as an argument.
+		const bad = "caf\xE9"
+		exec("DROP TABLE IF EXISTS bad_bytes")
+		exec("CREATE TABLE bad_bytes (id INT PRIMARY KEY, s VARCHAR(20), b VARBINARY(20))")
+		ways := []struct {
+			how    string
+			insert func(column string, id int) error
+		}{
+			{"a literal", func(column string, id int) error {
+				_, err := db.Exec(fmt.Sprintf("INSERT INTO bad_bytes (id, %s) VALUES (%d, '%s')", column, id, bad))
+				return err
+			}},
+			{argsWay, func(column string, id int) error {
+				_, err := db.Exec("INSERT INTO bad_bytes (id, "+column+") VALUES (?, ?)", id, bad)
+				return err
+			}},
+		}
+		for i, w := range ways {
+			id := i + 1
+			err := w.insert("s", id)
+			expect(err != nil, "into VARCHAR as %s: succeeded, expected error 1366", w.how)
+			errno, msg := errnoOf(err)
+			// driver 1.5 keeps no SQLSTATE: errno and message
+			expect(errno == 1366 && strings.HasPrefix(msg, "Incorrect string value: '\\xE9'"),
+				"into VARCHAR as %s: errno %d (%s), expected 1366 (Incorrect string value: '\\xE9' ...)", w.how, errno, msg)
+			expectEqual(scalar(db, "SELECT COUNT(*) FROM bad_bytes WHERE id = ?", id), "0", "rows after the refused insert ("+w.how+")")
+			must(w.insert("b", id))
+			var got []byte
+			must(db.QueryRow("SELECT b FROM bad_bytes WHERE id = ?", id).Scan(&got))
+			expect(string(got) == bad, "VARBINARY from %s: got %X, expected %X", w.how, got, bad)
+		}
 	})
 
 	s.featureCheck("multi-statements", "multi-statements", func() {
