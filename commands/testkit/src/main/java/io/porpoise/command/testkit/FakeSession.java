@@ -24,7 +24,8 @@ import java.util.Map;
  * the backend. Open for a module's test to override what only it needs.
  */
 public class FakeSession implements SessionContext {
-    private final List<String> events;
+    /** The event list shared with the context; a subclass records what it adds here too. */
+    protected final List<String> events;
     public final SystemVariables globals = SystemVariables.withDefaults();
     public final SessionVariables variables = globals.newSession();
     public final Map<String, Object> userVariables = new HashMap<>();
