@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.porpoise.auth.Account;
 import io.porpoise.auth.AuthStep;
+import io.porpoise.testkit.auth.FakeAuthExchange;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -28,37 +29,37 @@ class ClearPasswordPluginTest {
     @Test
     void acceptsTheRightPasswordOverTls() {
         for (String stored : new String[] {NATIVE_SECRET, NATIVE_SECRET.toLowerCase(), SALTED_SECRET, plugin.hashPassword("secret")}) {
-            assertInstanceOf(AuthStep.Accept.class, plugin.step(new TestExchange(account(stored), true), SECRET), stored);
-            assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account(stored), true),
+            assertInstanceOf(AuthStep.Accept.class, plugin.step(new FakeAuthExchange(account(stored), true), SECRET), stored);
+            assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account(stored), true),
                     "Secret\0".getBytes(StandardCharsets.UTF_8)), stored);
-            assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account(stored), true), new byte[] {0}), stored);
+            assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account(stored), true), new byte[] {0}), stored);
         }
     }
 
     @Test
     void refusedWithoutTlsUnlessConfigured() {
-        TestExchange plain = new TestExchange(account(SALTED_SECRET), false);
+        FakeAuthExchange plain = new FakeAuthExchange(account(SALTED_SECRET), false);
         assertInstanceOf(AuthStep.Reject.class, plugin.step(plain, SECRET));
-        TestExchange allowed = new TestExchange(account(SALTED_SECRET), false);
+        FakeAuthExchange allowed = new FakeAuthExchange(account(SALTED_SECRET), false);
         allowed.cleartextAllowed = true;
         assertInstanceOf(AuthStep.Accept.class, plugin.step(allowed, SECRET));
     }
 
     @Test
     void emptyPasswordAndUnknownUser() {
-        assertInstanceOf(AuthStep.Accept.class, plugin.step(new TestExchange(account(""), true), new byte[] {0}));
-        assertInstanceOf(AuthStep.Accept.class, plugin.step(new TestExchange(account(""), true), new byte[0]));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account(""), true), SECRET));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(null, true), SECRET));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(null, true), new byte[0]));
+        assertInstanceOf(AuthStep.Accept.class, plugin.step(new FakeAuthExchange(account(""), true), new byte[] {0}));
+        assertInstanceOf(AuthStep.Accept.class, plugin.step(new FakeAuthExchange(account(""), true), new byte[0]));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account(""), true), SECRET));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(null, true), SECRET));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(null, true), new byte[0]));
     }
 
     @Test
     void hostileReplies() {
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account(NATIVE_SECRET), true), new byte[1 << 20]), "oversized");
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account(NATIVE_SECRET), true), "secr".getBytes(StandardCharsets.UTF_8)));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account("*XYZ"), true), SECRET), "malformed stored value");
-        TestExchange after = new TestExchange(account(NATIVE_SECRET), true);
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account(NATIVE_SECRET), true), new byte[1 << 20]), "oversized");
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account(NATIVE_SECRET), true), "secr".getBytes(StandardCharsets.UTF_8)));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account("*XYZ"), true), SECRET), "malformed stored value");
+        FakeAuthExchange after = new FakeAuthExchange(account(NATIVE_SECRET), true);
         assertInstanceOf(AuthStep.Accept.class, plugin.step(after, SECRET));
         assertInstanceOf(AuthStep.Reject.class, plugin.step(after, SECRET), "a reply after the verdict");
     }

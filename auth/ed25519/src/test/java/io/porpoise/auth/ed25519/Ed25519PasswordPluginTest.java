@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.porpoise.auth.Account;
 import io.porpoise.auth.AuthStep;
+import io.porpoise.testkit.auth.FakeAuthExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -43,8 +44,8 @@ class Ed25519PasswordPluginTest {
         return new Account("u", "%", Ed25519PasswordPlugin.NAME, stored);
     }
 
-    TestExchange switched(Account a) {
-        TestExchange e = new TestExchange(a, false);
+    FakeAuthExchange switched(Account a) {
+        FakeAuthExchange e = new FakeAuthExchange(a, false);
         assertArrayEquals(NONCE, plugin.initialData(e), "the AuthSwitchRequest carries exactly the 32-byte nonce");
         return e;
     }
@@ -76,7 +77,7 @@ class Ed25519PasswordPluginTest {
 
     @Test
     void handshakeAnswerIsSwitchedToANonce() {
-        TestExchange e = new TestExchange(account(SECRET_KEY), false);
+        FakeAuthExchange e = new FakeAuthExchange(account(SECRET_KEY), false);
         AuthStep s = plugin.step(e, new byte[20]);
         assertEquals(new AuthStep.SwitchTo(Ed25519PasswordPlugin.NAME), s);
     }
@@ -99,7 +100,7 @@ class Ed25519PasswordPluginTest {
         byte[] flipped = SIGNATURE.clone();
         flipped[40] ^= 1;
         assertInstanceOf(AuthStep.Reject.class, plugin.step(switched(account(SECRET_KEY)), flipped));
-        TestExchange replay = switched(account(SECRET_KEY));
+        FakeAuthExchange replay = switched(account(SECRET_KEY));
         assertInstanceOf(AuthStep.Accept.class, plugin.step(replay, SIGNATURE));
         assertInstanceOf(AuthStep.Reject.class, plugin.step(replay, SIGNATURE), "a reply after the verdict");
     }

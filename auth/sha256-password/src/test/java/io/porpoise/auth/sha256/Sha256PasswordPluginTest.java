@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.porpoise.auth.Account;
 import io.porpoise.auth.AuthStep;
+import io.porpoise.testkit.auth.FakeAuthExchange;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
@@ -46,15 +47,15 @@ class Sha256PasswordPluginTest {
         }
     }
 
-    TestExchange plain(Account a) {
-        TestExchange e = new TestExchange(a, false);
+    FakeAuthExchange plain(Account a) {
+        FakeAuthExchange e = new FakeAuthExchange(a, false);
         e.keys = keys;
         return e;
     }
 
     @Test
     void rsaPathWithPublicKeyRequest() {
-        TestExchange e = plain(account);
+        FakeAuthExchange e = plain(account);
         AuthStep key = plugin.step(e, new byte[] {1});
         String pem = new String(((AuthStep.MoreData) key).data(), StandardCharsets.US_ASCII);
         assertTrue(pem.startsWith("-----BEGIN PUBLIC KEY-----"), pem);
@@ -68,20 +69,20 @@ class Sha256PasswordPluginTest {
 
     @Test
     void tlsPathTakesTheClearPassword() {
-        assertInstanceOf(AuthStep.Accept.class, plugin.step(new TestExchange(account, true), "secret\0".getBytes(StandardCharsets.UTF_8)));
-        assertInstanceOf(AuthStep.Accept.class, plugin.step(new TestExchange(account, true), "secret".getBytes(StandardCharsets.UTF_8)));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account, true), "secret!\0".getBytes(StandardCharsets.UTF_8)));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(account, true), new byte[] {0}));
+        assertInstanceOf(AuthStep.Accept.class, plugin.step(new FakeAuthExchange(account, true), "secret\0".getBytes(StandardCharsets.UTF_8)));
+        assertInstanceOf(AuthStep.Accept.class, plugin.step(new FakeAuthExchange(account, true), "secret".getBytes(StandardCharsets.UTF_8)));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account, true), "secret!\0".getBytes(StandardCharsets.UTF_8)));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(account, true), new byte[] {0}));
     }
 
     @Test
     void wrongPasswordAndUnknownUserAreRejected() {
         Account other = new Account("u", "localhost", Sha256PasswordPlugin.NAME, plugin.hashPassword("other"));
         assertInstanceOf(AuthStep.Reject.class, plugin.step(plain(other), RSA_SECRET));
-        TestExchange ghost = plain(null);
+        FakeAuthExchange ghost = plain(null);
         assertInstanceOf(AuthStep.MoreData.class, plugin.step(ghost, new byte[] {1}), "same first step as a real user");
         assertInstanceOf(AuthStep.Reject.class, plugin.step(ghost, RSA_SECRET));
-        assertInstanceOf(AuthStep.Reject.class, plugin.step(new TestExchange(null, true), new byte[] {0}));
+        assertInstanceOf(AuthStep.Reject.class, plugin.step(new FakeAuthExchange(null, true), new byte[] {0}));
     }
 
     @Test
@@ -101,10 +102,10 @@ class Sha256PasswordPluginTest {
         byte[] flipped = RSA_SECRET.clone();
         flipped[0] ^= (byte) 0x80;
         assertInstanceOf(AuthStep.Reject.class, plugin.step(plain(account), flipped));
-        TestExchange twice = plain(account);
+        FakeAuthExchange twice = plain(account);
         plugin.step(twice, new byte[] {1});
         assertInstanceOf(AuthStep.Reject.class, plugin.step(twice, new byte[] {1}), "a second key request is not a password");
-        TestExchange after = plain(account);
+        FakeAuthExchange after = plain(account);
         assertInstanceOf(AuthStep.Accept.class, plugin.step(after, RSA_SECRET));
         assertInstanceOf(AuthStep.Reject.class, plugin.step(after, RSA_SECRET), "a reply after the verdict");
     }

@@ -3,27 +3,19 @@ package io.porpoise.command.accounts;
 import io.porpoise.auth.Account;
 import io.porpoise.auth.Privileges;
 import io.porpoise.backend.BackendException;
-import io.porpoise.backend.BackendSession;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ResultSink;
 import io.porpoise.backend.RowWriter;
 import io.porpoise.backend.UpdateResult;
-import io.porpoise.charset.Collation;
 import io.porpoise.command.AccountManager;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.PacketWriter;
 import io.porpoise.command.ProcessList;
 import io.porpoise.command.QueryInterceptor;
 import io.porpoise.command.SessionContext;
-import io.porpoise.command.SessionVariables;
-import io.porpoise.command.StatementStore;
-import io.porpoise.command.SystemVariables;
-import io.porpoise.wire.Capabilities;
+import io.porpoise.command.testkit.FakeSession;
 import io.porpoise.wire.ServerError;
 import io.porpoise.wire.ServerErrors;
-import io.porpoise.wire.ServerStatus;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -262,36 +254,29 @@ final class Fakes {
         }
     }
 
-    /** A session logged in as {@code accountUser@accountHost} from localhost. */
-    static final class Session implements SessionContext {
+    /**
+     * A session logged in as {@code accountUser@accountHost} from localhost, with the accounts and
+     * the process list the interceptors consult; the rest is the shared {@link FakeSession}.
+     */
+    static final class Session extends FakeSession {
         final Accounts accounts;
         final String accountUser;
         final String accountHost;
         String schema;
-        BackendSession backend = (sql, sink) -> {
-            throw new UnsupportedOperationException("backend query: " + sql);
-        };
         final List<ProcessList.Process> processes = new ArrayList<>();
 
         Session(Accounts accounts, String accountUser, String accountHost) {
+            // The interceptors answer through Context, which keeps its own lines; none of them
+            // touches what FakeSession records (USE, prepared statements).
+            super(new ArrayList<>());
             this.accounts = accounts;
             this.accountUser = accountUser;
             this.accountHost = accountHost;
         }
 
         @Override
-        public long connectionId() {
-            return 1;
-        }
-
-        @Override
         public String user() {
             return accountUser;
-        }
-
-        @Override
-        public String host() {
-            return "localhost";
         }
 
         @Override
@@ -307,61 +292,6 @@ final class Fakes {
         @Override
         public String currentSchema() {
             return schema;
-        }
-
-        @Override
-        public Capabilities capabilities() {
-            return Capabilities.NONE;
-        }
-
-        @Override
-        public BackendSession backend() {
-            return backend;
-        }
-
-        @Override
-        public SystemVariables globalVariables() {
-            throw new UnsupportedOperationException("globalVariables");
-        }
-
-        @Override
-        public SessionVariables variables() {
-            throw new UnsupportedOperationException("variables");
-        }
-
-        @Override
-        public Charset clientCharset() {
-            return StandardCharsets.UTF_8;
-        }
-
-        @Override
-        public Collation resultsCollation() {
-            throw new UnsupportedOperationException("resultsCollation");
-        }
-
-        @Override
-        public void useSchema(String s) {
-            throw new UnsupportedOperationException("useSchema");
-        }
-
-        @Override
-        public Map<String, Object> userVariables() {
-            throw new UnsupportedOperationException("userVariables");
-        }
-
-        @Override
-        public int lastWarningCount() {
-            return 0;
-        }
-
-        @Override
-        public StatementStore statements() {
-            throw new UnsupportedOperationException("statements");
-        }
-
-        @Override
-        public ServerStatus status() {
-            return ServerStatus.AUTOCOMMIT;
         }
 
         @Override
@@ -382,16 +312,6 @@ final class Fakes {
                     throw new UnsupportedOperationException("kill");
                 }
             };
-        }
-
-        @Override
-        public io.porpoise.command.StatusVariables statusVariables() {
-            throw new UnsupportedOperationException("SHOW STATUS is not used by these tests");
-        }
-
-        @Override
-        public String serverVersion() {
-            return "8.4.6-porpoise";
         }
     }
 

@@ -1,11 +1,12 @@
 package io.porpoise.command.initdb;
 
-import static io.porpoise.command.initdb.Fakes.decode;
+import static io.porpoise.command.testkit.Payloads.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.BackendSession;
 import io.porpoise.backend.ResultSink;
+import io.porpoise.command.testkit.RecordingCommandContext;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class ComInitDbHandlerTest {
     private final ComInitDbHandler handler = new ComInitDbHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext();
 
     @Test
     void registersUnderItsCommandByte() {

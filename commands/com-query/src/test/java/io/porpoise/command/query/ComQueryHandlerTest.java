@@ -1,6 +1,6 @@
 package io.porpoise.command.query;
 
-import static io.porpoise.command.query.Fakes.decode;
+import static io.porpoise.command.testkit.Payloads.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -18,7 +18,7 @@ class ComQueryHandlerTest {
     private static final Charset GBK = Charset.forName("GBK");
 
     private final ComQueryHandler handler = new ComQueryHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final MultiStatementContext context = new MultiStatementContext();
 
     @Test
     void registersUnderItsCommandByte() {
@@ -168,7 +168,7 @@ class ComQueryHandlerTest {
         };
         handler.execute(new ComQueryRequest("DELETE FROM t;  -- done"), context);
         context.nextCommand();
-        context.session.multiStatements = true;
+        context.session().multiStatements = true;
         handler.execute(new ComQueryRequest("DELETE FROM t ;"), context);
         assertEquals(List.of("backend.query DELETE FROM t", "text ok 1", "backend.query DELETE FROM t", "text ok 1"),
                 context.events);
@@ -177,7 +177,7 @@ class ComQueryHandlerTest {
     /** With multi-statements each statement goes through the interceptors, then the backend, in turn. */
     @Test
     void multiStatementsRunInTurn() {
-        context.session.multiStatements = true;
+        context.session().multiStatements = true;
         context.interceptors.add(new QueryInterceptor() {
             @Override
             public String name() {
@@ -206,7 +206,7 @@ class ComQueryHandlerTest {
     /** The first ERR ends the batch: later statements do not run. */
     @Test
     void firstErrorStopsTheBatch() {
-        context.session.multiStatements = true;
+        context.session().multiStatements = true;
         context.session.backend = (sql, sink) -> {
             context.events.add("backend.query " + sql);
             if (sql.contains("nope")) {
@@ -223,7 +223,7 @@ class ComQueryHandlerTest {
     /** An empty statement in a batch is the syntax error MySQL's parser gives near its ';', and ends the batch. */
     @Test
     void emptyStatementInABatchIsASyntaxError() {
-        context.session.multiStatements = true;
+        context.session().multiStatements = true;
         context.session.backend = (sql, sink) -> {
             context.events.add("backend.query " + sql);
             sink.ok(UpdateResult.affected(0));

@@ -1,6 +1,6 @@
 package io.porpoise.command.resetconnection;
 
-import static io.porpoise.command.resetconnection.Fakes.decode;
+import static io.porpoise.command.testkit.Payloads.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.porpoise.backend.BackendException;
 import io.porpoise.backend.BackendSession;
 import io.porpoise.backend.ResultSink;
+import io.porpoise.command.testkit.FakeSession;
+import io.porpoise.command.testkit.RecordingCommandContext;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class ComResetConnectionHandlerTest {
     private final ComResetConnectionHandler handler = new ComResetConnectionHandler();
-    private final Fakes.Context context = new Fakes.Context();
-    private final Fakes.Session session = context.session;
+    private final RecordingCommandContext context = new RecordingCommandContext();
+    private final FakeSession session = context.session;
 
     /** A backend that records the session calls a reset makes. */
     @BeforeEach

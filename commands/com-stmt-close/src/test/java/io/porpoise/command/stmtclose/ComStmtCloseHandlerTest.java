@@ -5,13 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.porpoise.command.ServerStatement;
+import io.porpoise.command.testkit.Payloads;
+import io.porpoise.command.testkit.RecordingCommandContext;
 import io.porpoise.wire.MalformedPacketException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComStmtCloseHandlerTest {
     private final ComStmtCloseHandler handler = new ComStmtCloseHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext();
 
     @Test
     void registersUnderItsCommandByte() {
@@ -63,6 +65,6 @@ class ComStmtCloseHandlerTest {
 
     /** The statement id the handler decodes from {@code hex}. */
     private long decodeId(String hex) {
-        return Fakes.decode(hex, p -> handler.decode(p, context.session));
+        return Payloads.decode(hex, p -> handler.decode(p, context.session));
     }
 }

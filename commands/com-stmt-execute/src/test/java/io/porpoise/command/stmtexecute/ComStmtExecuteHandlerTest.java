@@ -26,6 +26,10 @@ import io.porpoise.backend.UpdateResult;
 import io.porpoise.command.CommandContext;
 import io.porpoise.command.QueryInterceptor;
 import io.porpoise.command.ServerStatement;
+import io.porpoise.command.testkit.ListRowCursor;
+import io.porpoise.command.testkit.Payloads;
+import io.porpoise.command.testkit.RecordingCommandContext;
+import io.porpoise.command.testkit.RecordingCommandContext.Channel;
 import io.porpoise.wire.MalformedPacketException;
 import io.porpoise.wire.binary.BinaryParameters;
 import io.porpoise.wire.binary.ParameterTypes;
@@ -42,7 +46,7 @@ class ComStmtExecuteHandlerTest {
     private static final List<Column> COLUMNS = List.of(Column.of("id", ColumnType.LONGLONG), Column.of("name", ColumnType.VAR_STRING));
 
     private final ComStmtExecuteHandler handler = new ComStmtExecuteHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext(Channel.RESULT_SINKS, Channel.PACKETS);
     /** What the backend was asked to run, with the values it got. */
     private final List<List<Object>> executed = new ArrayList<>();
 
@@ -270,7 +274,7 @@ class ComStmtExecuteHandlerTest {
     @Test
     void cursorRequestOpensACursorAndSendsOnlyMetadata() throws Exception {
         ServerStatement s = statement("SELECT id, name FROM t WHERE id > ?", new Prepared("h", List.of(), COLUMNS), 1, COLUMNS);
-        Fakes.ListCursor cursor = new Fakes.ListCursor(COLUMNS, List.of());
+        ListRowCursor cursor = new ListRowCursor(COLUMNS, List.of());
         context.session.backend = cursorBackend(cursor);
 
         handler.execute(decode(payload(1, ComStmtExecuteRequest.CURSOR_TYPE_READ_ONLY, true, types(MYSQL_TYPE_LONGLONG), 3L)), context);
@@ -278,7 +282,7 @@ class ComStmtExecuteHandlerTest {
         assertEquals(List.of("backend.openCursor [3]", "packet 02", "column id LONGLONG", "column name VAR_STRING",
                 "cursorMetadataEnd [SERVER_STATUS_AUTOCOMMIT, SERVER_STATUS_CURSOR_EXISTS]"), context.events);
         assertSame(cursor, s.cursor());
-        assertFalse(cursor.closed);
+        assertFalse(cursor.isClosed());
         assertFalse(context.packets.isOpen());
     }
 
@@ -295,10 +299,10 @@ class ComStmtExecuteHandlerTest {
     @Test
     void reExecutionClosesThePreviousCursor() throws Exception {
         ServerStatement s = statement("SELECT id, name FROM t", backendPrepared(), 0, COLUMNS);
-        Fakes.ListCursor previous = new Fakes.ListCursor(COLUMNS, List.of());
+        ListRowCursor previous = new ListRowCursor(COLUMNS, List.of());
         s.cursor(previous);
         handler.execute(decodeHex("01 00 00 00 00 01 00 00 00"), context);
-        assertTrue(previous.closed);
+        assertTrue(previous.isClosed());
         assertNull(s.cursor());
     }
 
@@ -425,11 +429,11 @@ class ComStmtExecuteHandlerTest {
     // ---- helpers ----
 
     private ComStmtExecuteRequest decodeHex(String hex) {
-        return Fakes.decode(hex, p -> handler.decode(p, context.session));
+        return Payloads.decode(hex, p -> handler.decode(p, context.session));
     }
 
     private ComStmtExecuteRequest decode(byte[] payload) {
-        return Fakes.decode(payload, p -> handler.decode(p, context.session));
+        return Payloads.decode(payload, p -> handler.decode(p, context.session));
     }
 
     private ServerStatement statement(String sql, Prepared prepared, int parameterCount, List<Column> columns) throws BackendException {

@@ -1,6 +1,6 @@
 package io.porpoise.command.stmtfetch;
 
-import static io.porpoise.command.stmtfetch.Fakes.decode;
+import static io.porpoise.command.testkit.Payloads.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,6 +13,9 @@ import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
 import io.porpoise.backend.RowCursor;
 import io.porpoise.command.ServerStatement;
+import io.porpoise.command.testkit.ListRowCursor;
+import io.porpoise.command.testkit.RecordingCommandContext;
+import io.porpoise.command.testkit.RecordingCommandContext.Channel;
 import io.porpoise.wire.MalformedPacketException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,15 +28,15 @@ class ComStmtFetchHandlerTest {
     private static final String LAST = "endOfRows [SERVER_STATUS_AUTOCOMMIT, SERVER_STATUS_LAST_ROW_SENT] warnings 0";
 
     private final ComStmtFetchHandler handler = new ComStmtFetchHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext(Channel.PACKETS);
     private ServerStatement statement;
-    private Fakes.ListCursor cursor;
+    private ListRowCursor cursor;
 
     /** Statement 1 with an open cursor over five rows, as COM_STMT_EXECUTE with CURSOR_TYPE_READ_ONLY leaves it. */
     @BeforeEach
     void statementWithFiveRowCursor() throws Exception {
         statement = context.session.statements.add("SELECT id, name FROM t", null, 0, List.of(), COLUMNS);
-        cursor = new Fakes.ListCursor(COLUMNS, rows(5));
+        cursor = new ListRowCursor(COLUMNS, rows(5));
         statement.cursor(cursor);
     }
 
@@ -86,14 +89,14 @@ class ComStmtFetchHandlerTest {
     void fetchesInBatchesAndFlagsTheLastOne() {
         handler.execute(new ComStmtFetchRequest(statement.id(), 2), context);
         assertEquals(List.of("row [1, r1]", "row [2, r2]", MORE), context.events);
-        assertFalse(cursor.closed);
+        assertFalse(cursor.isClosed());
         assertSame(cursor, statement.cursor());
 
         context.events.clear();
         context.nextCommand();
         handler.execute(new ComStmtFetchRequest(statement.id(), 3), context);
         assertEquals(List.of("row [3, r3]", "row [4, r4]", "row [5, r5]", LAST), context.events);
-        assertTrue(cursor.closed);
+        assertTrue(cursor.isClosed());
         assertNull(statement.cursor());
 
         context.events.clear();
@@ -107,7 +110,7 @@ class ComStmtFetchHandlerTest {
     void oversizedBatchSendsTheRestAsLast() {
         handler.execute(new ComStmtFetchRequest(statement.id(), 100), context);
         assertEquals(List.of("row [1, r1]", "row [2, r2]", "row [3, r3]", "row [4, r4]", "row [5, r5]", LAST), context.events);
-        assertTrue(cursor.closed);
+        assertTrue(cursor.isClosed());
     }
 
     /** The row read ahead by one fetch is the first row of the next, not lost. */
@@ -128,9 +131,9 @@ class ComStmtFetchHandlerTest {
     @Test
     void newCursorDoesNotInheritTheOldReadAhead() {
         handler.execute(new ComStmtFetchRequest(statement.id(), 2), context);
-        Fakes.ListCursor second = new Fakes.ListCursor(COLUMNS, List.<Object[]>of(new Object[] {10L, "new"}));
+        ListRowCursor second = new ListRowCursor(COLUMNS, List.<Object[]>of(new Object[] {10L, "new"}));
         statement.cursor(second);
-        assertTrue(cursor.closed);
+        assertTrue(cursor.isClosed());
 
         context.events.clear();
         context.nextCommand();

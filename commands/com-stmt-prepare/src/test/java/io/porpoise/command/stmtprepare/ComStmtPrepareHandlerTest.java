@@ -1,6 +1,6 @@
 package io.porpoise.command.stmtprepare;
 
-import static io.porpoise.command.stmtprepare.Fakes.decode;
+import static io.porpoise.command.testkit.Payloads.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +19,8 @@ import io.porpoise.command.Placeholders;
 import io.porpoise.command.QueryInterceptor;
 import io.porpoise.command.ServerStatement;
 import io.porpoise.command.SessionContext;
+import io.porpoise.command.testkit.RecordingCommandContext;
+import io.porpoise.command.testkit.RecordingCommandContext.Channel;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -28,7 +30,7 @@ class ComStmtPrepareHandlerTest {
     private static final String EOF = "endOfMetadata [SERVER_STATUS_AUTOCOMMIT]";
 
     private final ComStmtPrepareHandler handler = new ComStmtPrepareHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext(Channel.PACKETS);
 
     @Test
     void registersUnderItsCommandByte() {

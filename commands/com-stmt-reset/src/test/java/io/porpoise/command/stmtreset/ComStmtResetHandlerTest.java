@@ -10,13 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.porpoise.backend.Column;
 import io.porpoise.backend.ColumnType;
 import io.porpoise.command.ServerStatement;
+import io.porpoise.command.testkit.ListRowCursor;
+import io.porpoise.command.testkit.Payloads;
+import io.porpoise.command.testkit.RecordingCommandContext;
 import io.porpoise.wire.MalformedPacketException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComStmtResetHandlerTest {
     private final ComStmtResetHandler handler = new ComStmtResetHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext();
 
     @Test
     void registersUnderItsCommandByte() {
@@ -56,7 +59,7 @@ class ComStmtResetHandlerTest {
                 List.of(Column.of("?", ColumnType.BLOB), Column.of("?", ColumnType.BLOB)), List.of());
         s.appendLongData(0, new byte[] {1, 2, 3});
         s.appendLongData(1, new byte[0]);
-        Fakes.ListCursor cursor = new Fakes.ListCursor(List.of(Column.of("a", ColumnType.LONG)), List.of());
+        ListRowCursor cursor = new ListRowCursor(List.of(Column.of("a", ColumnType.LONG)), List.of());
         s.cursor(cursor);
 
         handler.execute(s.id(), context);
@@ -64,7 +67,7 @@ class ComStmtResetHandlerTest {
         assertEquals(List.of("ok"), context.events);
         assertArrayEquals(new boolean[] {false, false}, s.longDataSupplied());
         assertNull(s.longData(0));
-        assertTrue(cursor.closed);
+        assertTrue(cursor.isClosed());
         assertNull(s.cursor());
         assertSame(s, context.session.statements.get(s.id()).orElseThrow());
     }
@@ -79,6 +82,6 @@ class ComStmtResetHandlerTest {
 
     /** The statement id the handler decodes from {@code hex}. */
     private long decodeId(String hex) {
-        return Fakes.decode(hex, p -> handler.decode(p, context.session));
+        return Payloads.decode(hex, p -> handler.decode(p, context.session));
     }
 }

@@ -1,13 +1,14 @@
 package io.porpoise.command.stmtlongdata;
 
-import static io.porpoise.command.stmtlongdata.Fakes.decode;
-import static io.porpoise.command.stmtlongdata.Fakes.hex;
+import static io.porpoise.command.testkit.Payloads.decode;
+import static io.porpoise.command.testkit.Payloads.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.porpoise.command.ServerStatement;
+import io.porpoise.command.testkit.RecordingCommandContext;
 import io.porpoise.wire.MalformedPacketException;
 import java.util.Collections;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class ComStmtSendLongDataHandlerTest {
     private final ComStmtSendLongDataHandler handler = new ComStmtSendLongDataHandler();
-    private final Fakes.Context context = new Fakes.Context();
+    private final RecordingCommandContext context = new RecordingCommandContext();
     private ServerStatement statement;
 
     @BeforeEach
