@@ -57,6 +57,7 @@ public final class Main {
             } catch (BundleException | InterruptedException e) {
                 LOG.log(Level.WARNING, "stopping the framework", e);
             }
+            ClassDataArchive.confirm();
         }, "porpoise-shutdown"));
         framework.start();
         List<String> unresolved = unresolved(framework.getBundleContext());
