@@ -15,7 +15,8 @@
 #              skip-ssl  bin/porpoise --port 0 --skip-ssl
 #              no-cds    bin/porpoise --port 0 with PORPOISE_CDS=off (no class-data archive)
 #              embedded  the same jars on the module path without OSGi (EmbeddedMain), as
-#                        DistributionIT runs them, with its own data directory
+#                        DistributionIT runs them, with its own data directory and bin/porpoise's
+#                        JIT options (C1 only) but no class-data archive of its own
 #   JAVA_HOME selects the JDK (as for bin/porpoise); JAVA_OPTS is passed to every start.
 #
 # Prints one line per start, then median/min/max per mode in milliseconds, the load average
@@ -82,7 +83,7 @@ start() {
         skip-ssl) "$home/bin/porpoise" --port 0 --skip-ssl >"$work/out" 2>&1 & ;;
         no-cds) PORPOISE_CDS=off "$home/bin/porpoise" --port 0 >"$work/out" 2>&1 & ;;
         embedded) "$java" -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED \
-                    --sun-misc-unsafe-memory-access=allow ${JAVA_OPTS:-} --module-path "$(embedded_path "$home")" \
+                    --sun-misc-unsafe-memory-access=allow -XX:TieredStopAtLevel=1 -Xshare:auto ${JAVA_OPTS:-} --module-path "$(embedded_path "$home")" \
                     -m io.porpoise.launcher/io.porpoise.launcher.EmbeddedMain --port 0 --data-dir "$home/data-embedded" \
                     >"$work/out" 2>&1 & ;;
         *) echo "startup-time: unknown mode $mode" >&2; exit 2 ;;
