@@ -45,8 +45,10 @@ public final class Main {
         }
         Path home = Path.of(System.getProperty("porpoise.home", ".")).toAbsolutePath().normalize();
         Logs.configure(home);
-        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties(home, options));
+        Map<String, String> properties = properties(home, options);
+        Framework framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(properties);
         framework.init();
+        CacheOrigin.record(Path.of(properties.get(Constants.FRAMEWORK_STORAGE)), home.resolve("bundles"));
         installBundles(framework.getBundleContext(), home.resolve("bundles"), options.console());
         AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -57,6 +59,7 @@ public final class Main {
             } catch (BundleException | InterruptedException e) {
                 LOG.log(Level.WARNING, "stopping the framework", e);
             }
+            ClassDataArchive.confirm();
         }, "porpoise-shutdown"));
         framework.start();
         List<String> unresolved = unresolved(framework.getBundleContext());
@@ -79,9 +82,14 @@ public final class Main {
     static Map<String, String> properties(Path home, Options options) {
         Path data = options.dataDir() != null ? Path.of(options.dataDir()).toAbsolutePath() : home.resolve("data");
         Map<String, String> p = new HashMap<>();
-        p.put(Constants.FRAMEWORK_STORAGE, data.resolve("felix-cache").toString());
+        Path cache = data.resolve("felix-cache");
+        p.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         // The cache is kept between starts (installing ~55 bundles anew costs a second); the
-        // launcher brings it in line with bundles/ itself (installBundles).
+        // launcher brings it in line with bundles/ itself (installBundles), unless it was filled
+        // from another install's bundles/ (CacheOrigin).
+        if (CacheOrigin.changed(cache, home.resolve("bundles"))) {
+            p.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        }
         p.put(Constants.FRAMEWORK_BEGINNING_STARTLEVEL, Integer.toString(LEVEL_SERVER + 1));
         // Netty and H2 look for JDK internals reflectively; let them see what the JDK exports.
         p.put(Constants.FRAMEWORK_BOOTDELEGATION, "sun.*,com.sun.*,jdk.internal.*");

@@ -174,6 +174,66 @@ class FelixDistributionIT {
         assertTrue(r.output().contains("takes effect after a restart"), r.output());
     }
 
+    /**
+     * The class-data-sharing archive of bin/porpoise: the first server to get ready leaves its
+     * dump in data/cds/, the next start adopts it and the JVM maps the launcher's classes from
+     * it; an archive the JVM cannot use (here garbage) costs time, never the start.
+     */
+    @Test
+    void classDataArchiveIsWrittenAdoptedAndNeverStopsAStart() throws Exception {
+        Path cds = install.resolve("data/cds");
+        DistributionIT.stop(start());
+        assertEquals(2, files(cds, ".*\\.dump(\\.ok)?").size(), "the dump and its mark: " + files(cds, ".*"));
+        DistributionIT.Running second = DistributionIT.start(install.resolve("bin/porpoise"), data, "-Xlog:class+load=info");
+        try (Connection c = connect(second.port(), "root"); Statement s = c.createStatement()) {
+            assertEquals("2", one(s, "SELECT 1 + 1"));
+        } finally {
+            DistributionIT.stop(second);
+        }
+        List<Path> archives = files(cds, "porpoise-.*\\.jsa");
+        assertEquals(List.of(), files(cds, ".*\\.dump(\\.ok)?"));
+        assertEquals(1, archives.size(), files(cds, ".*").toString());
+        assertTrue(second.output().contains("io.porpoise.launcher.Main source: shared objects file"), "launcher class from the archive");
+        Files.writeString(archives.get(0), "not an archive", StandardCharsets.US_ASCII);
+        DistributionIT.Running third = DistributionIT.start(install.resolve("bin/porpoise"), data, "-Xlog:class+load=info");
+        try (Connection c = connect(third.port(), "root"); Statement s = c.createStatement()) {
+            assertEquals("2", one(s, "SELECT 1 + 1"));
+        } finally {
+            DistributionIT.stop(third);
+        }
+        assertFalse(third.output().contains("io.porpoise.launcher.Main source: shared objects file"), third.output());
+    }
+
+    /** A moved install starts with its data directory, whose bundle cache holds the old bundle paths. */
+    @Test
+    void aMovedInstallStartsWithItsData() throws Exception {
+        DistributionIT.Running r = start();
+        try (Connection c = connect(r.port(), "root"); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE moved");
+        } finally {
+            DistributionIT.stop(r);
+        }
+        Path moved = install.resolveSibling(install.getFileName() + "-moved");
+        Files.move(install, moved);
+        install = moved;
+        DistributionIT.Running again = start();
+        try (Connection c = connect(again.port(), "root"); Statement s = c.createStatement()) {
+            assertEquals(List.of("moved"), column(s, "SHOW DATABASES LIKE 'moved'"));
+        } finally {
+            DistributionIT.stop(again);
+        }
+        assertFalse(again.output().contains("not unique"), again.output());
+    }
+
+    private static List<Path> files(Path dir, String nameRegex) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches(nameRegex)).sorted().collect(java.util.stream.Collectors.toList());
+        }
+    }
+
     private static Path jar(Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();

@@ -47,6 +47,8 @@ public final class ServerComponent {
             // Also on bin/porpoise's stdout whatever the logging configuration: scripts, the client
             // matrix and the distribution tests wait for this line.
             System.out.println(ready);
+            // The launcher keeps the class-data-sharing archive of a run that got this far.
+            System.setProperty("porpoise.ready", "true");
         } catch (RuntimeException e) {
             LOG.log(Level.ERROR, "the server could not start: " + e.getMessage(), e);
             System.err.println("porpoise: the server could not start: " + e.getMessage());

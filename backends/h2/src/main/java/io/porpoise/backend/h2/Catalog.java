@@ -1,10 +1,16 @@
 package io.porpoise.backend.h2;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -13,7 +19,8 @@ import java.util.Map;
  * {@value #META}, surviving restarts with the data), and MySQL-shaped INFORMATION_SCHEMA views in
  * schema {@code information_schema} (lower case: H2 schema names are case-sensitive, so it does
  * not collide with H2's own {@code INFORMATION_SCHEMA}; incoming references in any case are
- * rewritten to it). Views are re-created on every start so upgrades take effect.
+ * rewritten to it). Views are re-created at start when their definitions changed, so upgrades
+ * take effect.
  */
 final class Catalog {
     static final String META = "porpoise_meta";
@@ -28,17 +35,52 @@ final class Catalog {
     }
 
     static void install(Connection c) throws SQLException {
+        List<String> ddl = new ArrayList<>();
+        ddl.add("CREATE SCHEMA IF NOT EXISTS \"" + META + "\"");
+        ddl.add("CREATE TABLE IF NOT EXISTS \"" + META + "\".\"columns\" (table_schema VARCHAR(256) NOT NULL, table_name VARCHAR(256) NOT NULL,"
+                + " column_name VARCHAR(256) NOT NULL, column_type VARCHAR(4096) NOT NULL, h2_type VARCHAR(128) NOT NULL,"
+                + " PRIMARY KEY (table_schema, table_name, column_name))");
+        ddl.add("CREATE SCHEMA IF NOT EXISTS \"" + INFO + "\"");
+        for (Map.Entry<String, String> v : InformationSchemaViews.VIEWS.entrySet()) {
+            ddl.add("CREATE OR REPLACE VIEW \"" + (v.getKey().equals("column_types") ? META : INFO) + "\".\"" + v.getKey() + "\" AS " + v.getValue());
+        }
+        // Re-creating the views took a third of opening the database at every start; they are
+        // re-created only when their definitions or the H2 build differ from those that made them.
+        String version = "catalog " + fingerprint(ddl, c.getMetaData().getDatabaseProductVersion());
+        if (version.equals(installedVersion(c))) {
+            return;
+        }
         try (Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS \"" + META + "\"");
-            s.execute("CREATE TABLE IF NOT EXISTS \"" + META + "\".\"columns\" (table_schema VARCHAR(256) NOT NULL, table_name VARCHAR(256) NOT NULL,"
-                    + " column_name VARCHAR(256) NOT NULL, column_type VARCHAR(4096) NOT NULL, h2_type VARCHAR(128) NOT NULL,"
-                    + " PRIMARY KEY (table_schema, table_name, column_name))");
-            s.execute("CREATE SCHEMA IF NOT EXISTS \"" + INFO + "\"");
-            for (Map.Entry<String, String> v : InformationSchemaViews.VIEWS.entrySet()) {
-                s.execute("CREATE OR REPLACE VIEW \"" + (v.getKey().equals("column_types") ? META : INFO) + "\".\"" + v.getKey() + "\" AS " + v.getValue());
+            for (String statement : ddl) {
+                s.execute(statement);
             }
+            s.execute("COMMENT ON SCHEMA \"" + META + "\" IS '" + version + "'");
         }
         c.commit();
+    }
+
+    /** The version the catalog was last installed with (the comment of schema {@value #META}), or null. */
+    private static String installedVersion(Connection c) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT REMARKS FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?")) {
+            p.setString(1, META);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static String fingerprint(List<String> ddl, String h2Version) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(h2Version.getBytes(StandardCharsets.UTF_8));
+            for (String statement : ddl) {
+                sha.update((byte) 0);
+                sha.update(statement.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is a required JDK algorithm", e);
+        }
     }
 
     /**

@@ -26,7 +26,7 @@ final class TlsUpgrade {
     static SslHandler start(Channel channel, String after, PacketFrameDecoder decoder, ServerTls tls, ConnectionStatus status,
             ServerStatusCounters counters) {
         counters.tlsAttempt();
-        SslHandler ssl = tls.newHandler(channel.alloc());
+        SslHandler ssl = tls.newHandler();
         channel.pipeline().addAfter(after, HANDLER_NAME, ssl);
         ssl.handshakeFuture().addListener(f -> {
             if (f.isSuccess()) {
