@@ -83,7 +83,7 @@ start() {
         skip-ssl) "$home/bin/porpoise" --port 0 --skip-ssl >"$work/out" 2>&1 & ;;
         no-cds) PORPOISE_CDS=off "$home/bin/porpoise" --port 0 >"$work/out" 2>&1 & ;;
         embedded) "$java" -XX:+IgnoreUnrecognizedVMOptions --enable-native-access=ALL-UNNAMED \
-                    --sun-misc-unsafe-memory-access=allow -XX:TieredStopAtLevel=1 -Xshare:auto ${JAVA_OPTS:-} --module-path "$(embedded_path "$home")" \
+                    --sun-misc-unsafe-memory-access=allow -Xshare:auto ${JAVA_OPTS:-} --module-path "$(embedded_path "$home")" \
                     -m io.porpoise.launcher/io.porpoise.launcher.EmbeddedMain --port 0 --data-dir "$home/data-embedded" \
                     >"$work/out" 2>&1 & ;;
         *) echo "startup-time: unknown mode $mode" >&2; exit 2 ;;
