@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import org.h2.api.ErrorCode;
 
 /**
  * One client connection on its own H2 connection. Transactions follow MySQL: BEGIN and START
@@ -31,6 +30,7 @@ final class H2Session implements BackendSession {
     private final Consumer<H2Session> onClose;
     private final ColumnMapper mapper;
     private final PreparedStatements statements;
+    private final StoredBytes bytes;
     private String schema;
     private boolean autocommit = true;
     private boolean explicitTx;
@@ -46,130 +46,25 @@ final class H2Session implements BackendSession {
         this.onClose = onClose;
         this.mapper = new ColumnMapper(conn, ddlEpoch::get);
         this.statements = new PreparedStatements(this);
+        this.bytes = new StoredBytes(this);
     }
 
     @Override
     public void query(String sql, ResultSink sink) throws BackendException {
-        if (mayHaveHexLiteral(sql)) {
-            query(sql, List.of(), sink);
+        if (StoredBytes.mayHaveHexLiteral(sql)) {
+            bytes.query(sql, List.of(), sink);
         } else {
             query(sql, (ColumnNames) null, sink);
         }
     }
 
     /**
-     * A statement with values whose bytes matter, as MySQL stores them: the client's
-     * {@code literals} (see {@link StringLiteral}) and hex literals ({@code X'..'}, {@code 0x..},
-     * {@code _binary'..'}). In an INSERT, REPLACE or UPDATE the literals, and the hex literals
-     * stored into a column, run as parameters of a prepared statement, so each is bound by where
-     * it goes (ParameterBinder: bytes into a binary column; text, or 1366 for bytes that are no
-     * text, into a text column; compared, they never fail). Other statements run as the text is
-     * (the literal's text, or a hex literal for bytes that are none).
+     * A statement with values whose bytes matter (the client's {@code literals} and hex
+     * literals): see {@link StoredBytes}.
      */
     @Override
     public void query(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
-        List<Token> tokens = SqlLexer.lex(sql);
-        List<Token> sig = StatementRoute.significant(tokens);
-        boolean dml = !sig.isEmpty() && (sig.get(0).is("INSERT") || sig.get(0).is("REPLACE") || sig.get(0).is("UPDATE"));
-        if (tokens.stream().anyMatch(t -> t.kind() == Token.Kind.PARAM)) {
-            query(sql, (ColumnNames) null, sink);
-        } else if (!dml) {
-            queryComparingBytes(sql, literals, sink);
-        } else {
-            queryStoringBytes(sql, literals, sink);
-        }
-    }
-
-    /** Whether {@code sql} may hold a hex literal (a quick test before lexing a statement a second time). */
-    private static boolean mayHaveHexLiteral(String sql) {
-        for (int i = sql.indexOf('\''); i >= 0; i = sql.indexOf('\'', i + 1)) {
-            char c = i > 0 ? sql.charAt(i - 1) : ' ';
-            if (c == 'x' || c == 'X') {
-                return true;
-            }
-        }
-        return sql.contains("0x");
-    }
-
-    /** An INSERT, REPLACE or UPDATE: see {@link #query(String, List, ResultSink)}. */
-    private void queryStoringBytes(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
-        List<Token> tokens = SqlLexer.lex(literals.isEmpty() ? sql : LiteralParameters.replace(sql, literals));
-        if (tokens.stream().filter(t -> t.kind() == Token.Kind.PARAM).count() != literals.size()) {
-            // The positions do not match this text's literals: run it as it is rather than bind the wrong values.
-            query(sql, (ColumnNames) null, sink);
-            return;
-        }
-        List<Token> hexAsParams = tokens.stream().map(t -> t.kind() == Token.Kind.HEX ? Token.of(Token.Kind.PARAM, "?") : t).toList();
-        AssignmentTargets.Target[] targets = AssignmentTargets.of(hexAsParams);
-        StringBuilder text = new StringBuilder(sql.length());
-        List<Object> values = new java.util.ArrayList<>();
-        int literal = 0;
-        int param = 0;
-        boolean stored = !literals.isEmpty();
-        for (Token t : tokens) {
-            if (t.kind() == Token.Kind.PARAM) {
-                text.append('?');
-                values.add(literals.get(literal++).value());
-                param++;
-            } else if (t.kind() == Token.Kind.HEX && targets[param++] != null) {
-                text.append('?');
-                values.add(java.util.HexFormat.of().parseHex(t.text(), 2, t.text().length() - 1));
-                stored = true;
-            } else {
-                text.append(t.text());
-            }
-        }
-        if (stored) {
-            runParameterized(text.toString(), values, sink);
-        } else {
-            query(sql, (ColumnNames) null, sink);
-        }
-    }
-
-    /**
-     * Prepares {@code sql}, runs it with {@code values} and closes it. A TIME literal in MySQL's
-     * {@code 'D HH:MM:SS'} form, which H2 cannot read, is normalized and the statement run
-     * again, as {@link #query(String, ColumnNames, ResultSink)} does for plain statements.
-     */
-    private void runParameterized(String sql, List<Object> values, ResultSink sink) throws BackendException {
-        String text = sql;
-        while (true) {
-            try {
-                Prepared p = prepare(text);
-                try {
-                    execute(p, values, sink);
-                    return;
-                } finally {
-                    closeStatement(p);
-                }
-            } catch (BackendException e) {
-                String timeValue = e.errorCode() == 1292 ? MysqlTimeLiterals.rejected(e.getMessage()) : null;
-                String again = timeValue == null || sink.isCompleted() ? text : MysqlTimeLiterals.rewrite(SqlLexer.lex(text), timeValue);
-                if (again.equals(text)) {
-                    throw e;
-                }
-                text = again;
-            }
-        }
-    }
-
-    /**
-     * Runs a statement whose literals that are no text stand as hex literals: bytes, as MySQL
-     * has them (a VARBINARY column matches them byte for byte, {@code SELECT} returns them). H2
-     * refuses to compare such bytes with a text column ("not comparable"), where MySQL compares
-     * (with a warning) and matches nothing: then the statement runs again with those literals as
-     * text with replacement characters, which match nothing stored either.
-     */
-    private void queryComparingBytes(String sql, List<StringLiteral> literals, ResultSink sink) throws BackendException {
-        try {
-            query(sql, (ColumnNames) null, sink);
-        } catch (BackendException e) {
-            boolean notComparable = e.getCause() instanceof SQLException && ((SQLException) e.getCause()).getErrorCode() == ErrorCode.TYPES_ARE_NOT_COMPARABLE_2;
-            if (!notComparable || sink.isCompleted() || literals.stream().allMatch(l -> l.value().isText())) {
-                throw e;
-            }
-            query(LiteralParameters.asText(sql, literals), (ColumnNames) null, sink);
-        }
+        bytes.query(sql, literals, sink);
     }
 
     /** {@link #query(String, ResultSink)}, result columns named by {@code names} when not null (deferred prepared statements). */
